@@ -1,0 +1,32 @@
+package io.energysensors.format;
+
+import java.math.BigInteger;
+import java.time.Instant;
+
+/** One typed value or list element of a sensor line, typed as FORMAT.md's "Values" describes. */
+public sealed interface Value {
+
+    /** {@code on}/{@code off} in any case. */
+    record BooleanValue(boolean value) implements Value {
+    }
+
+    /** An integer that fits 64 bits, unit suffix removed. */
+    record IntegerValue(long value) implements Value {
+    }
+
+    /** An integer beyond 64 bits: kept exact rather than rounded. */
+    record BigIntegerValue(BigInteger value) implements Value {
+    }
+
+    /** A finite decimal number, unit suffix removed. Non-finite numbers stay {@link TextValue}. */
+    record DecimalValue(double value) implements Value {
+    }
+
+    /** An unambiguous date-time; a time without zone is UTC. */
+    record TimestampValue(Instant value) implements Value {
+    }
+
+    /** Anything else, as written (trimmed). */
+    record TextValue(String value) implements Value {
+    }
+}

@@ -1,0 +1,12 @@
+package io.energysensors.logservice;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class LogServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(LogServiceApplication.class, args);
+    }
+}
