@@ -1,0 +1,48 @@
+package io.energysensors.web.problem;
+
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns {@link ApiProblem}s, Spring MVC's own exceptions (404, 405, 415, ...) and anything
+ * unexpected into problem details. Unexpected failures are logged here and answered without
+ * their stack trace.
+ */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<ProblemDetail> handleApiProblem(ApiProblem problem) {
+        ProblemDetail body = Problems.of(problem.status(), problem.getMessage(), problem.properties());
+        return ResponseEntity.status(problem.status()).headers(problem.headers()).body(body);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> handleUnexpected(Exception e) {
+        log.error("Unexpected failure while handling a request", e);
+        HttpStatus status = HttpStatus.INTERNAL_SERVER_ERROR;
+        return ResponseEntity.status(status).body(Problems.of(status, "internal error; see the service log", Map.of()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            Problems.addErrorMember(problem);
+        }
+        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    }
+}

@@ -1,0 +1,26 @@
+package io.energysensors.web.problem;
+
+import java.util.Map;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+
+/** Builds problem details that always carry the {@code error} member. */
+final class Problems {
+
+    private Problems() {
+    }
+
+    static ProblemDetail of(HttpStatusCode status, String message, Map<String, Object> properties) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message);
+        problem.setProperty("error", message);
+        properties.forEach(problem::setProperty);
+        return problem;
+    }
+
+    /** The original's clients read {@code error}; Spring's own problems only have {@code detail}. */
+    static void addErrorMember(ProblemDetail problem) {
+        String message = problem.getDetail() != null ? problem.getDetail() : problem.getTitle();
+        problem.setProperty("error", message);
+    }
+}
