@@ -1,0 +1,251 @@
+package io.energysensors.parseservice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Drives parse-service over real HTTP on a random port, with the sample file and with bad input. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class ParseServiceHttpTests {
+
+    private static final Path SAMPLE = Path.of("..", "res", "events.txt");
+    private static final Path REFERENCE = Path.of("..", "..", "shared", "reference", "parsed_events.jsonl");
+    private static final String FIRST_LINE = "Device: ID=1; Fw=16071801; Evt=2; Alarms: CoilRevesed=OFF; "
+            + "Power: Active=1753W; Reactive=279var; Appearent=403VA; Line: Current=7.35900021; Voltage=230.08V; "
+            + "Phase=-43,841rad; Peaks: 7.33;7.31;7.53; FFT Re: 9748;46;303; FFT Img: 2712;6;-792; "
+            + "UTC Time: 2016-10-4 16:47:50; hz: 49.87; WiFi Strength: -62; Dummy: 20";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper mapper = JsonMapper.builder().build();
+
+    @LocalServerPort
+    private int port;
+
+    @Test
+    void parsesTheWholeSampleIntoAnArrayThatMatchesTheOriginalParser() throws Exception {
+        HttpResponse<String> response = post(Files.readAllBytes(SAMPLE), "text/plain");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        JsonNode array = mapper.readTree(response.body());
+        List<String> reference = Files.readAllLines(REFERENCE);
+        assertThat(array.size()).isEqualTo(1000).isEqualTo(reference.size());
+        for (int i = 0; i < reference.size(); i++) {
+            assertThat(withUtcTimes(array.get(i))).as("line %d", i + 1)
+                    .isEqualTo(withUtcTimes(mapper.readTree(reference.get(i))));
+        }
+    }
+
+    @Test
+    void answersOneLineWithItsObject() throws Exception {
+        HttpResponse<String> response = post(bytes(FIRST_LINE + "\r\n"), "text/plain");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode event = mapper.readTree(response.body());
+        assertThat(event.isObject()).isTrue();
+        assertThat(event.get("Power").get("Active").asLong()).isEqualTo(1753);
+        assertThat(event.get("Line").get("Phase").asDouble()).isEqualTo(-43.841);
+        assertThat(event.get("Alarms").get("CoilRevesed").isBoolean()).isTrue();
+        assertThat(event.get("UTC Time").get(0).asString()).isEqualTo("2016-10-04T16:47:50Z");
+    }
+
+    @Test
+    void acceptsTextWithoutContentTypeOrWithAnyCaseAndCurlsFormType() throws Exception {
+        for (String type : new String[] {null, "TEXT/PLAIN; Charset=UTF-8", "text/plain;charset=utf-8",
+                "application/x-www-form-urlencoded"}) {
+            HttpResponse<String> response = post(bytes(FIRST_LINE), type);
+            assertThat(response.statusCode()).as("Content-Type %s", type).isEqualTo(200);
+            assertThat(mapper.readTree(response.body()).get("Device").get("ID").asInt()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void decodesTheCharsetTheClientNames() throws Exception {
+        byte[] latin1 = "Note: caf\u00e9".getBytes(StandardCharsets.ISO_8859_1);
+
+        HttpResponse<String> response = post(latin1, "text/plain; charset=ISO-8859-1");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(mapper.readTree(response.body()).get("Note").get(0).asString()).isEqualTo("caf\u00e9");
+    }
+
+    @Test
+    void listsEveryBadLineWithItsNumberAndColumn() throws Exception {
+        String body = FIRST_LINE + "\n\nPower: Active=1753W; Reactive\n" + FIRST_LINE + "\nDead=Beef\n";
+
+        HttpResponse<String> response = post(bytes(body), "text/plain");
+
+        JsonNode problem = assertProblem(response, 400);
+        JsonNode errors = problem.get("errors");
+        assertThat(errors.size()).isEqualTo(2);
+        assertThat(errors.get(0).get("line").asInt()).isEqualTo(3);
+        assertThat(errors.get(0).get("column").asInt()).isBetween(22, 31);
+        assertThat(errors.get(1).get("line").asInt()).isEqualTo(5);
+        assertThat(problem.get("error").asString()).startsWith("2 of 4 lines are not valid sensor lines; first: line 3");
+    }
+
+    @Test
+    void rejectsInvalidUtf8WithItsPosition() throws Exception {
+        byte[] body = bytes("Foo: 1\nBar: x\u00ff");
+        body[body.length - 2] = (byte) 0xC3;
+        body[body.length - 1] = (byte) 0x28;
+
+        JsonNode problem = assertProblem(post(body, "text/plain"), 400);
+
+        assertThat(problem.get("line").asInt()).isEqualTo(2);
+        assertThat(problem.get("column").asInt()).isEqualTo(7);
+        assertThat(problem.get("byteOffset").asInt()).isEqualTo(13);
+    }
+
+    @Test
+    void refusesBodiesOverTheLimitWhetherSizedOrChunked() throws Exception {
+        byte[] tooLarge = new byte[1024 * 1024 + 1];
+        java.util.Arrays.fill(tooLarge, (byte) 'a');
+
+        assertProblem(post(tooLarge, "text/plain"), 413);
+        HttpRequest chunked = request("text/plain")
+                .POST(BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(tooLarge))).build();
+        assertProblem(http.send(chunked, BodyHandlers.ofString()), 413);
+    }
+
+    @Test
+    void refusesOtherMediaTypesAndUnknownCharsets() throws Exception {
+        assertProblem(post(bytes("{}"), "application/json"), 415);
+        assertProblem(post(bytes(FIRST_LINE), "image/png"), 415);
+        assertProblem(post(bytes(FIRST_LINE), "text/plain; charset=no-such-charset"), 415);
+        assertProblem(post(bytes(FIRST_LINE), "not a media type"), 415);
+    }
+
+    @Test
+    void refusesABodyWithoutLines() throws Exception {
+        assertThat(assertProblem(post(bytes(" \n\r\n"), "text/plain"), 400).get("error").asString())
+                .isEqualTo("the body holds no sensor line");
+    }
+
+    @Test
+    void answersUnknownPathsAndWrongMethodsWithProblemJson() throws Exception {
+        HttpResponse<String> missing = http.send(
+                HttpRequest.newBuilder(URI.create(base() + "/no/such/path")).header("Accept", "text/html").build(),
+                BodyHandlers.ofString());
+        assertProblem(missing, 404);
+
+        HttpResponse<String> wrongMethod = http.send(
+                HttpRequest.newBuilder(URI.create(base() + "/log/parse")).GET().build(), BodyHandlers.ofString());
+        assertProblem(wrongMethod, 405);
+    }
+
+    @Test
+    void answersAMalformedRequestWithoutHtml() throws Exception {
+        String raw = "POST /log/parse?x=%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Length: 3\r\n\r\nabc";
+
+        String answer = rawExchange(raw);
+
+        assertThat(answer).startsWith("HTTP/1.1 400");
+        assertThat(answer.toLowerCase()).doesNotContain("<html").doesNotContain("text/html");
+    }
+
+    @Test
+    void neverAnswers5xxToRandomBytes() throws Exception {
+        Random random = new Random(20161004);
+        byte[] sample = Files.readAllBytes(SAMPLE);
+        for (int i = 0; i < 300; i++) {
+            byte[] body = i % 2 == 0 ? randomBytes(random) : mutatedSlice(random, sample);
+            HttpResponse<String> response = post(body, "text/plain");
+            assertThat(response.statusCode()).as("request %d", i).isIn(200, 400);
+            if (response.statusCode() == 400) {
+                assertThat(mapper.readTree(response.body()).get("error").isString()).isTrue();
+            }
+        }
+    }
+
+    private static byte[] randomBytes(Random random) {
+        byte[] body = new byte[1 + random.nextInt(300)];
+        random.nextBytes(body);
+        return body;
+    }
+
+    private static byte[] mutatedSlice(Random random, byte[] sample) {
+        int start = random.nextInt(sample.length - 2000);
+        byte[] body = java.util.Arrays.copyOfRange(sample, start, start + 1 + random.nextInt(1500));
+        for (int flips = random.nextInt(8); flips > 0; flips--) {
+            body[random.nextInt(body.length)] = (byte) ";:=,.\n\u0000x9"
+                    .charAt(random.nextInt(9));
+        }
+        return body;
+    }
+
+    private JsonNode assertProblem(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = mapper.readTree(response.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("error").asString()).isNotBlank();
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+        return problem;
+    }
+
+    /** The reference writes times without zone, meaning UTC; the service adds the Z. */
+    private static JsonNode withUtcTimes(JsonNode event) {
+        JsonNode copy = event.deepCopy();
+        tools.jackson.databind.node.ArrayNode times = (tools.jackson.databind.node.ArrayNode) copy.get("UTC Time");
+        Iterator<JsonNode> values = event.get("UTC Time").iterator();
+        for (int i = 0; values.hasNext(); i++) {
+            String time = values.next().asString();
+            times.set(i, time.endsWith("Z") ? time : time + "Z");
+        }
+        return copy;
+    }
+
+    private HttpResponse<String> post(byte[] body, String contentType) throws IOException, InterruptedException {
+        return http.send(request(contentType).POST(BodyPublishers.ofByteArray(body)).build(), BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String contentType) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base() + "/log/parse"));
+        return contentType == null ? builder : builder.header("Content-Type", contentType);
+    }
+
+    private String rawExchange(String request) throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(5000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readNBytes(4096), StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
