@@ -20,8 +20,10 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -132,9 +134,9 @@ enum Route {
                   --quiet            no progress output, only errors and the final line
                   --help             this text
 
-                Progress: a bar with rate and ETA on a terminal, else a line now and then. The final line
-                counts lines: stored (2xx), rejected (4xx: the service refused them), failed (any other
-                answer) and unsent (not delivered because a service could not be reached).
+                Progress: a bar with rate and ETA on a terminal, else a line now and then. The final
+                line counts lines: stored (2xx), rejected (4xx: the service refused them), failed (any
+                other answer) and unsent (not delivered because a service could not be reached).
 
                 exit status:
                   0  every line stored
@@ -150,58 +152,32 @@ record Options(Route route, List<URI> urls, Path file, int batch, int concurrenc
 
     /** Returns null when help was asked for. */
     static Options parse(Route route, List<String> args) throws UsageException {
-        int batch = 1;
-        int concurrency = 1;
-        int retries = 5;
-        int timeoutSeconds = 30;
-        int progressSeconds = 5;
+        Map<String, Integer> numbers = new HashMap<>(Map.of(
+                "--batch", 1, "--concurrency", 1, "--retries", 5, "--timeout", 30, "--progress-every", 5));
         boolean quiet = false;
         List<String> operands = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
+            int eq = arg.indexOf('=');
+            String name = eq > 0 ? arg.substring(0, eq) : arg;
             if (!arg.startsWith("--")) {
                 operands.add(arg);
-                continue;
-            }
-            String name = arg;
-            String value = null;
-            int eq = arg.indexOf('=');
-            if (eq > 0) {
-                name = arg.substring(0, eq);
-                value = arg.substring(eq + 1);
-            }
-            switch (name) {
-                case "--help":
-                    return null;
-                case "--quiet":
-                    quiet = true;
-                    break;
-                case "--batch":
-                case "--concurrency":
-                case "--retries":
-                case "--timeout":
-                case "--progress-every":
-                    if (value == null) {
-                        if (i + 1 == args.size()) {
-                            throw new UsageException(name + " needs a value");
-                        }
-                        value = args.get(++i);
-                    }
-                    int number = number(name, value, name.equals("--retries") ? 0 : 1);
-                    if (name.equals("--batch")) {
-                        batch = number;
-                    } else if (name.equals("--concurrency")) {
-                        concurrency = number;
-                    } else if (name.equals("--retries")) {
-                        retries = number;
-                    } else if (name.equals("--timeout")) {
-                        timeoutSeconds = number;
-                    } else {
-                        progressSeconds = number;
-                    }
-                    break;
-                default:
-                    throw new UsageException("unknown option " + name);
+            } else if (name.equals("--help")) {
+                return null;
+            } else if (name.equals("--quiet")) {
+                quiet = true;
+            } else if (numbers.containsKey(name)) {
+                String value;
+                if (eq > 0) {
+                    value = arg.substring(eq + 1);
+                } else if (i + 1 < args.size()) {
+                    value = args.get(++i);
+                } else {
+                    throw new UsageException(name + " needs a value");
+                }
+                numbers.put(name, number(name, value, name.equals("--retries") ? 0 : 1));
+            } else {
+                throw new UsageException("unknown option " + name);
             }
         }
         if (operands.size() != route.urlCount() + 1) {
@@ -212,8 +188,9 @@ record Options(Route route, List<URI> urls, Path file, int batch, int concurrenc
             urls.add(url(url));
         }
         Path file = Path.of(operands.get(operands.size() - 1));
-        return new Options(route, urls, file, batch, concurrency, retries,
-                Duration.ofSeconds(timeoutSeconds), Duration.ofSeconds(progressSeconds), quiet);
+        return new Options(route, urls, file, numbers.get("--batch"), numbers.get("--concurrency"),
+                numbers.get("--retries"), Duration.ofSeconds(numbers.get("--timeout")),
+                Duration.ofSeconds(numbers.get("--progress-every")), quiet);
     }
 
     private static int number(String option, String value, int min) throws UsageException {
@@ -363,9 +340,11 @@ final class Json {
                     value.append('\f');
                     break;
                 case 'u':
-                    if (i + 4 < json.length()) {
+                    try {
                         value.append((char) Integer.parseInt(json.substring(i + 1, i + 5), 16));
                         i += 4;
+                    } catch (IndexOutOfBoundsException | NumberFormatException e) {
+                        value.append("\\u");
                     }
                     break;
                 default:
