@@ -1,0 +1,733 @@
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The demo clients {@code scripts/send_events} and {@code scripts/send_distributed_events} in one
+ * single-file program: the wrappers pass their own name as the first argument, which picks the
+ * route a line takes (straight to log-service, or through parse-service first).
+ */
+public final class SensorClient {
+
+    static final int EXIT_OK = 0;
+    static final int EXIT_REJECTED = 1;
+    static final int EXIT_USAGE = 2;
+    static final int EXIT_UNREACHABLE = 3;
+
+    public static void main(String[] args) {
+        if (args.length == 0 || Route.byName(args[0]) == null) {
+            System.err.println("SensorClient is started by scripts/send_events or scripts/send_distributed_events");
+            System.exit(EXIT_USAGE);
+        }
+        Route route = Route.byName(args[0]);
+        Options options;
+        try {
+            options = Options.parse(route, List.of(args).subList(1, args.length));
+        } catch (UsageException e) {
+            System.err.println(route.name + ": " + e.getMessage());
+            System.err.println("Try '" + route.name + " --help'.");
+            System.exit(EXIT_USAGE);
+            return;
+        }
+        if (options == null) {
+            System.out.print(route.usage());
+            System.exit(EXIT_OK);
+            return;
+        }
+        try {
+            System.exit(new Run(options).execute());
+        } catch (NoSuchFileException e) {
+            System.err.println(route.name + ": no such file: " + options.file());
+            System.exit(EXIT_USAGE);
+        } catch (IOException e) {
+            System.err.println(route.name + ": cannot read " + options.file() + ": " + e);
+            System.exit(EXIT_USAGE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            System.exit(EXIT_UNREACHABLE);
+        }
+    }
+}
+
+/** Which services a line passes through; the wrappers' names select one. */
+enum Route {
+    DIRECT("send_events", "STORE_URL FILE", """
+            Sends each line of FILE as text/plain to STORE_URL (log-service, POST /log/store).
+            """),
+    DISTRIBUTED("send_distributed_events", "PARSE_URL STORE_URL FILE", """
+            Sends each line of FILE as text/plain to PARSE_URL (parse-service, POST /log/parse) and
+            forwards its JSON answer to STORE_URL (log-service, POST /log/store) as application/json.
+            """);
+
+    final String name;
+    final String operands;
+    final String purpose;
+
+    Route(String name, String operands, String purpose) {
+        this.name = name;
+        this.operands = operands;
+        this.purpose = purpose;
+    }
+
+    static Route byName(String name) {
+        for (Route route : values()) {
+            if (route.name.equals(name)) {
+                return route;
+            }
+        }
+        return null;
+    }
+
+    int urlCount() {
+        return this == DIRECT ? 1 : 2;
+    }
+
+    String usage() {
+        return "usage: " + name + " [options] " + operands + "\n\n" + purpose + """
+
+                Blank lines are skipped. With --batch N, N lines go in one request body, one line per
+                text line; parse-service then answers a JSON array, forwarded as it is.
+
+                options:
+                  --batch N          lines per request (default 1)
+                  --concurrency N    requests in flight at once (default 1)
+                  --retries N        retries of a request after a connection error or a 503 answer,
+                                     waiting Retry-After when given, else 0.2 s doubling up to 10 s
+                                     (default 5)
+                  --timeout SECONDS  longest wait for one answer (default 30)
+                  --progress-every SECONDS
+                                     how often a progress line is printed when stdout is not a
+                                     terminal (default 5)
+                  --quiet            no progress output, only errors and the final line
+                  --help             this text
+
+                Progress: a bar with rate and ETA on a terminal, else a line now and then. The final
+                line counts lines: stored (2xx), rejected (4xx: the service refused them), failed (any
+                other answer) and unsent (not delivered because a service could not be reached).
+
+                exit status:
+                  0  every line stored
+                  1  some lines rejected or failed (the first errors are printed)
+                  2  bad arguments or unreadable FILE
+                  3  a service could not be reached after the retries; sending stopped
+                """;
+    }
+}
+
+record Options(Route route, List<URI> urls, Path file, int batch, int concurrency, int retries,
+               Duration timeout, Duration progressEvery, boolean quiet) {
+
+    /** Returns null when help was asked for. */
+    static Options parse(Route route, List<String> args) throws UsageException {
+        Map<String, Integer> numbers = new HashMap<>(Map.of(
+                "--batch", 1, "--concurrency", 1, "--retries", 5, "--timeout", 30, "--progress-every", 5));
+        boolean quiet = false;
+        List<String> operands = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            int eq = arg.indexOf('=');
+            String name = eq > 0 ? arg.substring(0, eq) : arg;
+            if (!arg.startsWith("--")) {
+                operands.add(arg);
+            } else if (name.equals("--help")) {
+                return null;
+            } else if (name.equals("--quiet")) {
+                quiet = true;
+            } else if (numbers.containsKey(name)) {
+                String value;
+                if (eq > 0) {
+                    value = arg.substring(eq + 1);
+                } else if (i + 1 < args.size()) {
+                    value = args.get(++i);
+                } else {
+                    throw new UsageException(name + " needs a value");
+                }
+                numbers.put(name, number(name, value, name.equals("--retries") ? 0 : 1));
+            } else {
+                throw new UsageException("unknown option " + name);
+            }
+        }
+        if (operands.size() != route.urlCount() + 1) {
+            throw new UsageException("expected " + route.operands + ", got " + operands.size() + " argument(s)");
+        }
+        List<URI> urls = new ArrayList<>();
+        for (String url : operands.subList(0, route.urlCount())) {
+            urls.add(url(url));
+        }
+        Path file = Path.of(operands.get(operands.size() - 1));
+        return new Options(route, urls, file, numbers.get("--batch"), numbers.get("--concurrency"),
+                numbers.get("--retries"), Duration.ofSeconds(numbers.get("--timeout")),
+                Duration.ofSeconds(numbers.get("--progress-every")), quiet);
+    }
+
+    private static int number(String option, String value, int min) throws UsageException {
+        try {
+            int number = Integer.parseInt(value);
+            if (number >= min) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the option's name
+        }
+        throw new UsageException(option + " needs a whole number >= " + min + ", got '" + value + "'");
+    }
+
+    private static URI url(String text) throws UsageException {
+        try {
+            URI uri = new URI(text);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // reported below with the text at fault
+        }
+        throw new UsageException("not an http(s) URL: '" + text + "'");
+    }
+}
+
+final class UsageException extends Exception {
+    UsageException(String message) {
+        super(message);
+    }
+}
+
+/**
+ * Lines numbered from 1 as in FILE. They are kept as ISO-8859-1 text, which maps each byte to one
+ * char and back, so the bytes reach the service exactly as the file has them (invalid UTF-8
+ * included: judging it is the service's job).
+ */
+record Batch(long firstLine, List<String> lines) {
+
+    byte[] body() {
+        return String.join("\n", lines).getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    long bytes() {
+        long bytes = 0;
+        for (String line : lines) {
+            bytes += line.length() + 1;
+        }
+        return bytes;
+    }
+
+    String where() {
+        long last = firstLine + lines.size() - 1;
+        return lines.size() == 1 ? "line " + firstLine : "lines " + firstLine + "-" + last;
+    }
+}
+
+record Answer(String service, int status, byte[] body) {
+
+    boolean ok() {
+        return status >= 200 && status < 300;
+    }
+
+    boolean rejected() {
+        return status >= 400 && status < 500;
+    }
+
+    String describe() {
+        String text = new String(body, StandardCharsets.UTF_8);
+        String message = Json.stringMember(text, "error");
+        if (message == null) {
+            message = Json.stringMember(text, "detail");
+        }
+        if (message == null) {
+            message = text.strip();
+            if (message.length() > 200) {
+                message = message.substring(0, 200) + "...";
+            }
+        }
+        return service + " answered " + status + (message.isEmpty() ? "" : ": " + message);
+    }
+}
+
+/** Thrown when a service stays unreachable after all retries. */
+final class UnreachableException extends Exception {
+    UnreachableException(String message) {
+        super(message);
+    }
+}
+
+/** Thrown when a request was sent but no answer came in time: it may have been stored. */
+final class NoAnswerException extends Exception {
+    NoAnswerException(String message) {
+        super(message);
+    }
+}
+
+/**
+ * Finds a string member in the services' problem JSON. The program must run on a bare JDK, so no
+ * JSON library; the answer is only shown to a person, so finding the member's first occurrence is
+ * enough.
+ */
+final class Json {
+
+    private Json() {
+    }
+
+    static String stringMember(String json, String name) {
+        int at = json.indexOf('"' + name + '"');
+        if (at < 0) {
+            return null;
+        }
+        int i = skipSpaces(json, at + name.length() + 2);
+        if (i >= json.length() || json.charAt(i) != ':') {
+            return null;
+        }
+        i = skipSpaces(json, i + 1);
+        if (i >= json.length() || json.charAt(i) != '"') {
+            return null;
+        }
+        StringBuilder value = new StringBuilder();
+        for (i++; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (c == '"') {
+                return value.toString();
+            }
+            if (c != '\\' || i + 1 == json.length()) {
+                value.append(c);
+                continue;
+            }
+            char escaped = json.charAt(++i);
+            switch (escaped) {
+                case 'n':
+                    value.append('\n');
+                    break;
+                case 't':
+                    value.append('\t');
+                    break;
+                case 'r':
+                    value.append('\r');
+                    break;
+                case 'b':
+                    value.append('\b');
+                    break;
+                case 'f':
+                    value.append('\f');
+                    break;
+                case 'u':
+                    try {
+                        value.append((char) Integer.parseInt(json.substring(i + 1, i + 5), 16));
+                        i += 4;
+                    } catch (IndexOutOfBoundsException | NumberFormatException e) {
+                        value.append("\\u");
+                    }
+                    break;
+                default:
+                    value.append(escaped);
+            }
+        }
+        return null;
+    }
+
+    private static int skipSpaces(String text, int from) {
+        int i = from;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+}
+
+/** POSTs with keep-alive connections, retrying what is safe to retry. */
+final class Sender {
+
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+    private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
+
+    private final HttpClient client;
+    private final int retries;
+    private final Duration timeout;
+
+    Sender(int retries, Duration timeout) {
+        // HTTP/1.1 because the services speak it; HTTP/2 would cost an upgrade attempt per connection.
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+        this.retries = retries;
+        this.timeout = timeout;
+    }
+
+    /**
+     * Retries connection errors and 503, when the service has not taken the request. A request
+     * that timed out waiting for its answer may have been stored: it is not sent again.
+     */
+    Answer post(String service, URI uri, String contentType, byte[] body)
+            throws UnreachableException, NoAnswerException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(timeout)
+                .header("Content-Type", contentType)
+                .header("Accept", "application/json, application/problem+json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        for (int attempt = 0; ; attempt++) {
+            Duration wait;
+            String trouble;
+            try {
+                HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                Answer answer = new Answer(service, response.statusCode(), response.body());
+                if (response.statusCode() != 503) {
+                    return answer;
+                }
+                trouble = answer.describe();
+                wait = retryAfter(response).orElse(backoff(attempt));
+            } catch (HttpTimeoutException e) {
+                if (!(e instanceof HttpConnectTimeoutException)) {
+                    throw new NoAnswerException(service + " gave no answer within " + timeout.toSeconds()
+                            + " s (not sent again: it may have stored the lines)");
+                }
+                trouble = "cannot reach " + service + " at " + uri + ": connect timed out";
+                wait = backoff(attempt);
+            } catch (IOException e) {
+                trouble = "cannot reach " + service + " at " + uri + ": " + reason(e);
+                wait = backoff(attempt);
+            }
+            if (attempt == retries) {
+                throw new UnreachableException(trouble + " (gave up after " + retries + " retries)");
+            }
+            Thread.sleep(wait.toMillis());
+        }
+    }
+
+    private static String reason(IOException e) {
+        // HttpClient wraps both a refused connection and an unknown host in message-less exceptions.
+        Throwable cause = e;
+        while (cause.getMessage() == null && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof UnresolvedAddressException) {
+            return "unknown host";
+        }
+        if (cause instanceof ClosedChannelException && e instanceof ConnectException) {
+            return "connection refused";
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+
+    /** Full jitter, so that concurrent senders do not come back all at once. */
+    private static Duration backoff(int attempt) {
+        long ceiling = Math.min(MAX_BACKOFF.toMillis(), FIRST_BACKOFF.toMillis() << Math.min(attempt, 20));
+        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1));
+    }
+
+    private static Optional<Duration> retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After").map(String::strip).flatMap(value -> {
+            Duration wait;
+            try {
+                wait = Duration.ofSeconds(Long.parseLong(value));
+            } catch (NumberFormatException notSeconds) {
+                try {
+                    ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
+                    wait = Duration.between(ZonedDateTime.now(at.getZone()), at);
+                } catch (DateTimeParseException notDate) {
+                    return Optional.empty();
+                }
+            }
+            if (wait.isNegative()) {
+                wait = Duration.ZERO;
+            }
+            return Optional.of(wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait);
+        });
+    }
+}
+
+/** Counts by outcome and keeps the first errors; shared by the sending threads. */
+final class Tally {
+
+    static final int ERRORS_SHOWN = 5;
+
+    final AtomicLong stored = new AtomicLong();
+    final AtomicLong rejected = new AtomicLong();
+    final AtomicLong failed = new AtomicLong();
+    final AtomicLong unsent = new AtomicLong();
+    final AtomicLong linesDone = new AtomicLong();
+    final AtomicLong bytesDone = new AtomicLong();
+    private final List<String> errors = new ArrayList<>();
+    private int errorCount;
+
+    void record(Batch batch, Answer answer) {
+        int lines = batch.lines().size();
+        if (answer.ok()) {
+            stored.addAndGet(lines);
+        } else {
+            (answer.rejected() ? rejected : failed).addAndGet(lines);
+            error(batch.where() + ": " + answer.describe());
+        }
+        done(batch);
+    }
+
+    void failed(Batch batch, String message) {
+        failed.addAndGet(batch.lines().size());
+        error(batch.where() + ": " + message);
+        done(batch);
+    }
+
+    void unsent(Batch batch) {
+        unsent.addAndGet(batch.lines().size());
+        done(batch);
+    }
+
+    synchronized void error(String message) {
+        errorCount++;
+        if (errors.size() < ERRORS_SHOWN) {
+            errors.add(message);
+        }
+    }
+
+    synchronized List<String> firstErrors() {
+        return List.copyOf(errors);
+    }
+
+    synchronized int errorCount() {
+        return errorCount;
+    }
+
+    long total() {
+        return stored.get() + rejected.get() + failed.get() + unsent.get();
+    }
+
+    private void done(Batch batch) {
+        linesDone.addAndGet(batch.lines().size());
+        bytesDone.addAndGet(batch.bytes());
+    }
+}
+
+/**
+ * Shows how far the run is, by bytes of FILE, so that no pass is needed to count its lines first.
+ * A terminal gets a bar redrawn in place; a log gets a line every few seconds.
+ */
+final class Progress {
+
+    private static final int BAR_WIDTH = 30;
+
+    private final PrintStream out;
+    private final boolean terminal;
+    private final Duration every;
+    private final long fileBytes;
+    private final Tally tally;
+    private final long started = System.nanoTime();
+    private final ScheduledExecutorService ticker;
+
+    Progress(PrintStream out, boolean terminal, Duration every, long fileBytes, Tally tally) {
+        this.out = out;
+        this.terminal = terminal;
+        this.every = every;
+        this.fileBytes = fileBytes;
+        this.tally = tally;
+        this.ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "progress");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    void start() {
+        long period = terminal ? 200 : every.toMillis();
+        ticker.scheduleAtFixedRate(this::show, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    void stop() throws InterruptedException {
+        ticker.shutdown();
+        ticker.awaitTermination(1, TimeUnit.SECONDS);
+        if (terminal) {
+            show();
+            out.println();
+        }
+    }
+
+    double seconds() {
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    private void show() {
+        long lines = tally.linesDone.get();
+        long bytes = tally.bytesDone.get();
+        double fraction = fileBytes == 0 ? 1 : Math.min(1, (double) bytes / fileBytes);
+        double seconds = seconds();
+        String rate = String.format(Locale.ROOT, "%.0f lines/s", lines / Math.max(seconds, 1e-3));
+        String eta = fraction > 0 ? clock(seconds * (1 - fraction) / fraction) : "?";
+        if (terminal) {
+            int filled = (int) Math.round(fraction * BAR_WIDTH);
+            out.printf(Locale.ROOT, "\r[%s%s] %3.0f%%  %d lines  %s  ETA %s ",
+                    "#".repeat(filled), "-".repeat(BAR_WIDTH - filled), fraction * 100, lines, rate, eta);
+            out.flush();
+        } else {
+            out.printf(Locale.ROOT, "progress: %.0f%%, %d lines, %s, ETA %s%n", fraction * 100, lines, rate, eta);
+        }
+    }
+
+    private static String clock(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600
+                ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+}
+
+/** One pass over FILE: a reader thread cuts batches, a bounded pool sends them. */
+final class Run {
+
+    private static final String TEXT = "text/plain; charset=UTF-8";
+    private static final String JSON = "application/json";
+
+    private final Options options;
+    private final Sender sender;
+    private final Tally tally = new Tally();
+    private final AtomicBoolean stopped = new AtomicBoolean();
+
+    Run(Options options) {
+        this.options = options;
+        this.sender = new Sender(options.retries(), options.timeout());
+    }
+
+    int execute() throws IOException, InterruptedException {
+        PrintStream out = System.out;
+        Progress progress = new Progress(out, System.console() != null, options.progressEvery(),
+                Files.size(options.file()), tally);
+        if (!options.quiet()) {
+            progress.start();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(options.concurrency(), new ThreadNames());
+        // Bounds the batches read ahead, so memory does not grow with the size of FILE.
+        Semaphore inFlight = new Semaphore(options.concurrency() * 2);
+        try (BufferedReader in = Files.newBufferedReader(options.file(), StandardCharsets.ISO_8859_1)) {
+            long lineNumber = 0;
+            long firstLine = 0;
+            List<String> lines = new ArrayList<>(options.batch());
+            String line;
+            while (!stopped.get() && (line = in.readLine()) != null) {
+                lineNumber++;
+                if (line.isBlank()) {
+                    tally.bytesDone.addAndGet(line.length() + 1);
+                    continue;
+                }
+                if (lines.isEmpty()) {
+                    firstLine = lineNumber;
+                }
+                lines.add(line);
+                if (lines.size() == options.batch()) {
+                    submit(pool, inFlight, new Batch(firstLine, lines));
+                    lines = new ArrayList<>(options.batch());
+                }
+            }
+            if (!lines.isEmpty() && !stopped.get()) {
+                submit(pool, inFlight, new Batch(firstLine, lines));
+            }
+        } finally {
+            pool.shutdown();
+            pool.awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS);
+        }
+        if (!options.quiet()) {
+            progress.stop();
+        }
+        report(out, progress.seconds());
+        if (tally.unsent.get() > 0) {
+            return SensorClient.EXIT_UNREACHABLE;
+        }
+        return tally.rejected.get() + tally.failed.get() > 0 ? SensorClient.EXIT_REJECTED : SensorClient.EXIT_OK;
+    }
+
+    private void submit(ExecutorService pool, Semaphore inFlight, Batch batch) throws InterruptedException {
+        inFlight.acquire();
+        pool.execute(() -> {
+            try {
+                deliver(batch);
+            } finally {
+                inFlight.release();
+            }
+        });
+    }
+
+    private void deliver(Batch batch) {
+        if (stopped.get()) {
+            tally.unsent(batch);
+            return;
+        }
+        try {
+            tally.record(batch, send(batch));
+        } catch (UnreachableException e) {
+            if (stopped.compareAndSet(false, true)) {
+                tally.error(batch.where() + ": " + e.getMessage() + "; stopped sending");
+            }
+            tally.unsent(batch);
+        } catch (NoAnswerException e) {
+            tally.failed(batch, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            tally.unsent(batch);
+        }
+    }
+
+    private Answer send(Batch batch) throws UnreachableException, NoAnswerException, InterruptedException {
+        URI store = options.urls().get(options.urls().size() - 1);
+        if (options.route() == Route.DIRECT) {
+            return sender.post("log-service", store, TEXT, batch.body());
+        }
+        Answer parsed = sender.post("parse-service", options.urls().get(0), TEXT, batch.body());
+        if (!parsed.ok()) {
+            return parsed;
+        }
+        return sender.post("log-service", store, JSON, parsed.body());
+    }
+
+    private void report(PrintStream out, double seconds) {
+        List<String> errors = tally.firstErrors();
+        for (String error : errors) {
+            out.println("error: " + error);
+        }
+        int more = tally.errorCount() - errors.size();
+        if (more > 0) {
+            out.println("error: ... and " + more + " more");
+        }
+        out.printf(Locale.ROOT, "stored %d, rejected %d, failed %d, unsent %d of %d lines read in %.1f s (%.0f lines/s)%n",
+                tally.stored.get(), tally.rejected.get(), tally.failed.get(), tally.unsent.get(), tally.total(),
+                seconds, tally.total() / Math.max(seconds, 1e-3));
+    }
+
+    private static final class ThreadNames implements java.util.concurrent.ThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable runnable) {
+            Thread thread = new Thread(runnable, "sender-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+}
