@@ -182,6 +182,24 @@ class ParseServiceHttpTests {
         }
     }
 
+    @Test
+    void exposesHealthInfoMetricsAndApiDocsButNothingElse() throws Exception {
+        post(bytes(FIRST_LINE), "text/plain");
+        post(bytes("Dead=Beef"), "text/plain");
+
+        assertThat(mapper.readTree(get("/actuator/health/readiness").body()).get("status").asString()).isEqualTo("UP");
+        assertThat(get("/actuator/prometheus").body())
+                .containsPattern("energy_sensors_parse_lines_total\\{outcome=\"parsed\"} [1-9]")
+                .containsPattern("energy_sensors_parse_lines_total\\{outcome=\"rejected\"} [1-9]");
+        assertThat(get("/v3/api-docs").body()).contains("/log/parse").contains("CoilRevesed");
+        assertThat(get("/actuator/env").statusCode()).isEqualTo(404);
+        assertThat(get("/actuator/beans").statusCode()).isEqualTo(404);
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base() + path)).build(), BodyHandlers.ofString());
+    }
+
     private static byte[] randomBytes(Random random) {
         byte[] body = new byte[1 + random.nextInt(300)];
         random.nextBytes(body);
