@@ -1,0 +1,33 @@
+package io.energysensors.logservice.ingest;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What is wrong with one line of a batch.
+ *
+ * @param line 1-based line of a text body, or 1-based element of a JSON array
+ * @param column 1-based column (characters) or byte offset within the line where known, else null
+ * @param field the field at fault as {@code Section.key} or {@code Section[0]}, else null
+ * @param message what is wrong, without the position
+ */
+record LineError(int line, Integer column, String field, String message) {
+
+    String text() {
+        return "line " + line + (column == null ? "" : ", column " + column) + ": " + message;
+    }
+
+    /** The entry of the problem's {@code errors} member; absent parts are left out. */
+    Map<String, Object> toProperty() {
+        Map<String, Object> property = new LinkedHashMap<>();
+        property.put("line", line);
+        if (column != null) {
+            property.put("column", column);
+        }
+        if (field != null) {
+            property.put("field", field);
+        }
+        property.put("message", message);
+        return property;
+    }
+}
