@@ -2,6 +2,7 @@ package io.energysensors.format;
 
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.Objects;
 
 /** One typed value or list element of a sensor line, typed as FORMAT.md's "Values" describes. */
 public sealed interface Value {
@@ -16,17 +17,38 @@ public sealed interface Value {
 
     /** An integer beyond 64 bits: kept exact rather than rounded. */
     record BigIntegerValue(BigInteger value) implements Value {
+
+        /** Only beyond 64 bits, so that each integer has one representation and equality holds. */
+        public BigIntegerValue {
+            if (value.bitLength() < 64) {
+                throw new IllegalArgumentException(value + " fits 64 bits: use IntegerValue");
+            }
+        }
     }
 
     /** A finite decimal number, unit suffix removed. Non-finite numbers stay {@link TextValue}. */
     record DecimalValue(double value) implements Value {
+
+        public DecimalValue {
+            if (!Double.isFinite(value)) {
+                throw new IllegalArgumentException("a decimal value must be finite, got " + value);
+            }
+        }
     }
 
     /** An unambiguous date-time; a time without zone is UTC. */
     record TimestampValue(Instant value) implements Value {
+
+        public TimestampValue {
+            Objects.requireNonNull(value, "value");
+        }
     }
 
     /** Anything else, as written (trimmed). */
     record TextValue(String value) implements Value {
+
+        public TextValue {
+            Objects.requireNonNull(value, "value");
+        }
     }
 }
