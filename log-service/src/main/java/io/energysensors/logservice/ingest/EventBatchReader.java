@@ -13,12 +13,6 @@ import io.energysensors.format.event.SensorEventReader;
 import io.energysensors.format.json.LineJson;
 import io.energysensors.logservice.ingest.Utf8.InvalidUtf8Exception;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectReader;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns a request body into events, all or nothing: every bad line is collected, and one of
@@ -30,16 +24,6 @@ class EventBatchReader {
     private final LineParser parser = new LineParser();
     private final SensorEventReader eventReader = new SensorEventReader();
     private final LineJson lineJson = new LineJson();
-    private final JsonMapper jsonMapper;
-    private final ObjectReader jsonReader;
-
-    EventBatchReader(JsonMapper jsonMapper) {
-        this.jsonMapper = jsonMapper;
-        // Exact decimals so that re-serialising one array element loses nothing (1e400 stays 1e400).
-        this.jsonReader = jsonMapper.reader()
-                .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    }
 
     /** One event per {@code \n}-separated line; a trailing {@code \r} is dropped, blank lines skipped. */
     List<SensorEvent> readText(byte[] body, int maxLineBytes) {
@@ -65,25 +49,19 @@ class EventBatchReader {
 
     /** The parse-service's JSON object for one line, or an array of them. */
     List<SensorEvent> readJson(byte[] body) {
-        JsonNode root = parseJson(decodeDocument(body));
-        if (root == null || root.isMissingNode()) {
-            throw MalformedBodyException.noEvent();
+        List<SensorLine> lines;
+        try {
+            lines = lineJson.readAll(decodeDocument(body));
+        } catch (LineFormatException e) {
+            // The JSON text itself is broken: one position in the document, not a list per line.
+            throw MalformedBodyException.json(e);
         }
-        if (!root.isArray() && !root.isObject()) {
-            throw MalformedBodyException.at("expected a JSON object or an array of them, got " + root.getNodeType(), 1, 1);
-        }
-        List<JsonNode> elements = new ArrayList<>();
-        if (root.isArray()) {
-            root.forEach(elements::add);
-        } else {
-            elements.add(root);
-        }
-        List<SensorEvent> events = new ArrayList<>(elements.size());
+        List<SensorEvent> events = new ArrayList<>(lines.size());
         List<LineError> errors = new ArrayList<>();
-        for (int i = 0; i < elements.size(); i++) {
-            readElement(elements.get(i), i + 1, events, errors);
+        for (int i = 0; i < lines.size(); i++) {
+            toEvent(lines.get(i), i + 1, events, errors);
         }
-        return checked(events, errors, elements.size());
+        return checked(events, errors, lines.size());
     }
 
     private void readLine(byte[] body, int start, int stop, int lineNumber, List<SensorEvent> events,
@@ -102,18 +80,6 @@ class EventBatchReader {
         }
     }
 
-    private void readElement(JsonNode element, int number, List<SensorEvent> events, List<LineError> errors) {
-        if (!element.isObject()) {
-            errors.add(new LineError(number, null, null, "expected a JSON object, got " + element.getNodeType()));
-            return;
-        }
-        try {
-            toEvent(lineJson.read(jsonMapper.writeValueAsString(element)), number, events, errors);
-        } catch (LineFormatException e) {
-            errors.add(formatError(number, e));
-        }
-    }
-
     private void toEvent(SensorLine line, int number, List<SensorEvent> events, List<LineError> errors) {
         try {
             events.add(eventReader.read(line));
@@ -125,11 +91,7 @@ class EventBatchReader {
     }
 
     private static LineError formatError(int number, LineFormatException e) {
-        // The exception's message starts with its column, which LineError puts in place itself.
-        String prefix = "column " + e.column() + ": ";
-        String message = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
-        String field = e.section() == null ? null : e.key() == null ? e.section() : e.section() + "." + e.key();
-        return new LineError(number, e.column() > 0 ? e.column() : null, field, message);
+        return new LineError(number, e.column() > 0 ? e.column() : null, LineError.fieldOf(e), e.reason());
     }
 
     private static List<SensorEvent> checked(List<SensorEvent> events, List<LineError> errors, int lines) {
@@ -147,17 +109,6 @@ class EventBatchReader {
             return Utf8.decode(body, 0, body.length).toString();
         } catch (InvalidUtf8Exception e) {
             throw MalformedBodyException.at(e.getMessage(), e.line(), e.column());
-        }
-    }
-
-    private JsonNode parseJson(String text) {
-        try {
-            return jsonReader.readTree(text);
-        } catch (JacksonException e) {
-            var location = e.getLocation();
-            int line = location == null ? 1 : Math.max(1, location.getLineNr());
-            int column = location == null ? 1 : Math.max(1, location.getColumnNr());
-            throw MalformedBodyException.at("not valid JSON: " + e.getOriginalMessage(), line, column);
         }
     }
 

@@ -3,6 +3,8 @@ package io.energysensors.logservice.ingest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.energysensors.format.LineFormatException;
+
 /**
  * What is wrong with one line of a batch.
  *
@@ -12,6 +14,11 @@ import java.util.Map;
  * @param message what is wrong, without the position
  */
 record LineError(int line, Integer column, String field, String message) {
+
+    /** {@code Section.key}, {@code Section}, or null, as far as the parser got. */
+    static String fieldOf(LineFormatException e) {
+        return e.section() == null ? null : e.key() == null ? e.section() : e.section() + "." + e.key();
+    }
 
     String text() {
         return "line " + line + (column == null ? "" : ", column " + column) + ": " + message;

@@ -1,5 +1,6 @@
 package io.energysensors.logservice.ingest;
 
+import io.energysensors.format.LineFormatException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -16,6 +17,23 @@ final class MalformedBodyException extends ErrorResponseException {
                 "line " + line + ", column " + column + ": " + message);
         problem.setProperty("line", line);
         problem.setProperty("column", column);
+        return new MalformedBodyException(problem);
+    }
+
+    /** Broken JSON, or JSON that is not the form of sensor lines: its position and JSON pointer. */
+    static MalformedBodyException json(LineFormatException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        if (e.line() > 0) {
+            problem.setProperty("line", e.line());
+            problem.setProperty("column", e.column());
+        }
+        if (e.jsonPointer() != null) {
+            problem.setProperty("pointer", e.jsonPointer());
+        }
+        String field = LineError.fieldOf(e);
+        if (field != null) {
+            problem.setProperty("field", field);
+        }
         return new MalformedBodyException(problem);
     }
 

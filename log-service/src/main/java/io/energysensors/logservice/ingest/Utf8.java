@@ -35,7 +35,7 @@ final class Utf8 {
             return line;
         }
 
-        /** 1-based character column within that line. */
+        /** 1-based column within that line, in code points as the line parser counts. */
         int column() {
             return column;
         }
@@ -69,6 +69,7 @@ final class Utf8 {
                 lineStart = i + 1;
             }
         }
-        return new InvalidUtf8Exception(offset, line, decoded.position() - lineStart + 1, badByte & 0xFF);
+        int column = Character.codePointCount(decoded, lineStart, decoded.position()) + 1;
+        return new InvalidUtf8Exception(offset, line, column, badByte & 0xFF);
     }
 }
