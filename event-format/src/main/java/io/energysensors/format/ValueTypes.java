@@ -20,6 +20,8 @@ final class ValueTypes {
     private static final BooleanValue OFF = new BooleanValue(false);
     private static final TextValue EMPTY = new TextValue("");
 
+    /** Up to this many significant digits, the mantissa fits a long. */
+    private static final int MAX_MANTISSA_DIGITS = 18;
     /** Doubles are exact up to 2^53 and powers of ten up to 10^22, so one multiply or divide rounds once. */
     private static final long MAX_EXACT_MANTISSA = 1L << 53;
     private static final double[] POWERS_OF_TEN = {
@@ -73,7 +75,8 @@ final class ValueTypes {
             i++;
         }
         int intStart = i;
-        // Digits accumulate negatively so that Long.MIN_VALUE fits; overflow sets `exact` false.
+        // The integer accumulates negatively so that Long.MIN_VALUE fits; overflow clears `exact`.
+        // The mantissa keeps the significant digits for a decimal reading, up to what a long holds.
         long integer = 0;
         boolean exact = true;
         long mantissa = 0;
@@ -88,7 +91,7 @@ final class ValueTypes {
                 }
             }
             if (significant > 0 || digit != 0) {
-                if (significant < 19) {
+                if (significant < MAX_MANTISSA_DIGITS) {
                     mantissa = mantissa * 10 + digit;
                 }
                 significant++;
@@ -104,7 +107,7 @@ final class ValueTypes {
             while (i < to && isDigit(c = s.charAt(i))) {
                 int digit = c - '0';
                 if (significant > 0 || digit != 0) {
-                    if (significant < 19) {
+                    if (significant < MAX_MANTISSA_DIGITS) {
                         mantissa = mantissa * 10 + digit;
                     }
                     significant++;
@@ -151,7 +154,7 @@ final class ValueTypes {
             return new BigIntegerValue(new BigInteger(s.substring(negative ? from : intStart, intEnd)));
         }
         double value;
-        if (significant > 19) {
+        if (significant > MAX_MANTISSA_DIGITS) {
             value = parseDouble(s, from, numberEnd);
         } else {
             value = fastDouble(mantissa, exponent - fractionDigits);
