@@ -60,16 +60,17 @@ final class Utf8 {
         return out.flip();
     }
 
-    private static InvalidUtf8Exception invalidAt(int offset, byte badByte, CharBuffer decoded) {
+    private static InvalidUtf8Exception invalidAt(int offset, byte badByte, CharBuffer out) {
+        CharSequence decoded = out.duplicate().flip();
         int line = 1;
         int lineStart = 0;
-        for (int i = 0; i < decoded.position(); i++) {
-            if (decoded.get(i) == '\n') {
+        for (int i = 0; i < decoded.length(); i++) {
+            if (decoded.charAt(i) == '\n') {
                 line++;
                 lineStart = i + 1;
             }
         }
-        int column = Character.codePointCount(decoded, lineStart, decoded.position()) + 1;
+        int column = Character.codePointCount(decoded, lineStart, decoded.length()) + 1;
         return new InvalidUtf8Exception(offset, line, column, badByte & 0xFF);
     }
 }
