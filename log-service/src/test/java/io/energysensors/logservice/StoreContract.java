@@ -112,6 +112,7 @@ public interface StoreContract {
         assertThat(reply.status()).as(reply.body()).isEqualTo(400);
         assertThat(reply.json().get("error").asString()).contains("line 3: Power.Active").contains("line 7");
         assertThat(reply.json().get("errors").findValuesAsString("line")).containsOnly("3", "7");
+        assertThat(reply.json().get("detail").asString()).isEqualTo("2 of 10 lines are invalid; nothing was stored");
         assertThat(StoredEvents.ofDevice(server(), device)).isEmpty();
     }
 

@@ -85,7 +85,7 @@ class EventBatchReader {
             events.add(eventReader.read(line));
         } catch (InvalidEventException e) {
             for (InvalidEventException.FieldError error : e.errors()) {
-                errors.add(new LineError(number, null, error.field(), error.field() + " " + error.message()));
+                errors.add(new LineError(number, null, error.field(), error.message()));
             }
         }
     }

@@ -11,7 +11,7 @@ import io.energysensors.format.LineFormatException;
  * @param line 1-based line of a text body, or 1-based element of a JSON array
  * @param column 1-based column (characters) or byte offset within the line where known, else null
  * @param field the field at fault as {@code Section.key} or {@code Section[0]}, else null
- * @param message what is wrong, without the position
+ * @param message what is wrong, without the position or the field
  */
 record LineError(int line, Integer column, String field, String message) {
 
@@ -20,8 +20,15 @@ record LineError(int line, Integer column, String field, String message) {
         return e.section() == null ? null : e.key() == null ? e.section() : e.section() + "." + e.key();
     }
 
+    /**
+     * {@code line 3: Power.Active must be a number, got "abc"} for a field the event lacks, or
+     * {@code line 2, column 17: expected '=' ...} where the text itself is wrong.
+     */
     String text() {
-        return "line " + line + (column == null ? "" : ", column " + column) + ": " + message;
+        if (column != null) {
+            return "line " + line + ", column " + column + ": " + message;
+        }
+        return "line " + line + ": " + (field == null ? "" : field + " ") + message;
     }
 
     /** The entry of the problem's {@code errors} member; absent parts are left out. */
