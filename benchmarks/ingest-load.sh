@@ -11,15 +11,18 @@ app=""
 postgres=""
 
 cleanup() {
-    [ -n "$app" ] && kill "$app" 2>/dev/null && wait "$app" 2>/dev/null
-    [ -n "$postgres" ] && kill "$postgres" 2>/dev/null && wait "$postgres" 2>/dev/null
+    for pid in $app $postgres; do
+        kill "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+    done
     rm -rf "$work"
 }
 trap cleanup EXIT
 
 ./mvnw -q -pl log-service -am package -DskipTests
-./mvnw -q -Pbenchmarks -pl benchmarks -am package -DskipTests
-./mvnw -q -Pbenchmarks -pl benchmarks dependency:build-classpath -Dmdep.outputFile="$work/classpath"
+# One reactor run, so that the module classpath points at the sibling modules' classes; the
+# benchmarks module comes last and writes the file last.
+./mvnw -q -Pbenchmarks -pl benchmarks -am compile dependency:build-classpath -Dmdep.outputFile="$work/classpath"
 classpath="benchmarks/target/classes:$(cat "$work/classpath")"
 
 start_app() {

@@ -39,6 +39,18 @@ public interface StoreContract {
     }
 
     @Test
+    default void storesABatchThatIsNotAWholeNumberOfInsertStatements() {
+        long device = Samples.newDevice();
+        List<String> lines = Samples.linesOfDevice(device).subList(100, 351);
+
+        Reply reply = server().postText(String.join("\n", lines));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.json().get("stored").asInt()).isEqualTo(251);
+        assertStoredInOrder(device, lines);
+    }
+
+    @Test
     default void storesTheSampleAsSinglePosts() {
         long device = Samples.newDevice();
         List<String> lines = Samples.linesOfDevice(device);
