@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Random;
 import java.util.stream.Stream;
 
 import io.energysensors.format.LineParser;
@@ -26,6 +27,8 @@ class StoreValidationTests extends OnH2 {
 
     private static final int MAX_BODY = 8 * 1024 * 1024;
     private static final int MAX_LINE = 64 * 1024;
+    /** What the grammars of a line and of JSON are made of, so mangling hits their edge cases. */
+    private static final String PUNCTUATION = ";:=, \n\"[]{}";
 
     /** The first sample line, written out: {@code Device: ID=1; Fw=16071801; Evt=2; ...}. */
     private static final String LINE = Samples.lines().get(0);
@@ -279,6 +282,41 @@ class StoreValidationTests extends OnH2 {
         assertThat(reply.status()).isEqualTo(413);
         assertThat(reply.json().get("error").asString()).startsWith("line 2 ").contains("max-line-bytes");
         assertThat(StoredEvents.ofDevice(server, device)).isEmpty();
+    }
+
+    @Test
+    void answersEveryMangledBodyWith200Or400NeverAServerError() {
+        Random random = new Random(20161004);
+        byte[] line = Samples.withDevice(LINE, Samples.newDevice()).getBytes(StandardCharsets.UTF_8);
+        byte[] json = jsonOf(Samples.newDevice()).getBytes(StandardCharsets.UTF_8);
+        for (int round = 0; round < 150; round++) {
+            boolean asJson = round % 3 == 0;
+            byte[] body = mangle(asJson ? json : line, random);
+
+            Reply reply = server.post(asJson ? "application/json" : "text/plain", body);
+
+            assertThat(reply.status()).as("round %d: %s", round, reply.body()).isIn(200, 400);
+            assertThat(reply.json().has(reply.status() == 200 ? "stored" : "error") || reply.body().equals("{}"))
+                    .as(reply.body()).isTrue();
+        }
+    }
+
+    /** A few random byte replacements, insertions and deletions; sometimes bytes that are not UTF-8. */
+    private static byte[] mangle(byte[] original, Random random) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        double rate = 3.0 / original.length;
+        for (byte b : original) {
+            double dice = random.nextDouble();
+            if (dice < rate) {
+                out.write(random.nextInt(256));
+            } else if (dice < 2 * rate) {
+                out.write(b);
+                out.write(PUNCTUATION.charAt(random.nextInt(PUNCTUATION.length())));
+            } else if (dice >= 3 * rate) {
+                out.write(b);
+            }
+        }
+        return out.toByteArray();
     }
 
     private static String jsonOf(long device) {
