@@ -26,15 +26,23 @@ public final class LineParser {
 
     /** Lines up to this long are copied into a per-thread buffer; longer ones get their own array. */
     private static final int BUFFERED_LENGTH = 16 * 1024;
-    private static final ThreadLocal<char[]> BUFFER = ThreadLocal.withInitial(() -> new char[BUFFERED_LENGTH]);
+    private static final ThreadLocal<char[]> BUFFER = new ThreadLocal<>();
 
     /** @throws LineFormatException for anything the grammar cannot consume, with its column */
     public SensorLine parse(CharSequence line) {
         // A char array reads faster than String.charAt (no coder test per character); every value
         // taken out of it is copied, so the buffer can be reused by the next parse on this thread.
+        // It starts at the first line's size, so that a short-lived (virtual) thread pays no more
+        // than a copy of its line.
         String text = line.toString();
         int length = text.length();
-        char[] chars = length <= BUFFERED_LENGTH ? BUFFER.get() : new char[length];
+        char[] chars = BUFFER.get();
+        if (chars == null || chars.length < length) {
+            chars = new char[Math.max(length, 1024)];
+            if (length <= BUFFERED_LENGTH) {
+                BUFFER.set(chars);
+            }
+        }
         text.getChars(0, length, chars, 0);
         return new Cursor(chars, length).line();
     }
@@ -297,8 +305,7 @@ public final class LineParser {
         }
 
         private static String hex(char c) {
-            String digits = Integer.toHexString(c).toUpperCase();
-            return "0000".substring(digits.length()) + digits;
+            return String.format("%04X", (int) c);
         }
 
         private int skipBlanks(int i) {
