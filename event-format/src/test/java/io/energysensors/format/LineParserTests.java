@@ -118,6 +118,27 @@ class LineParserTests {
         }
 
         @Test
+        void parsesLinesLongerThanItsReusedBuffer() {
+            String longLine = "Samples: " + "12345;".repeat(3000);
+            assertThat(longLine.length()).isGreaterThan(16 * 1024);
+            assertThat(((ListSection) parser.parse(longLine).sections().get(0)).elements()).hasSize(3000).allMatch(new IntegerValue(12345)::equals);
+            assertThat(parser.parse("Foo: 1")).isEqualTo(new SensorLine(List.of(new ListSection("Foo", List.of(new IntegerValue(1))))));
+        }
+
+        @Test
+        void keepsManyKeysInOrderAndFindsADuplicateAmongThem() {
+            StringBuilder line = new StringBuilder("Many: ");
+            for (int i = 0; i < 40; i++) {
+                line.append('k').append(i).append('=').append(i).append("; ");
+            }
+            Map<String, Value> entries = ((KeyValueSection) parser.parse(line).sections().get(0)).entries();
+            assertThat(entries).hasSize(40).containsEntry("k39", new IntegerValue(39));
+            assertThat(entries.keySet()).startsWith("k0", "k1", "k2").endsWith("k38", "k39");
+            line.append("k23=1");
+            assertThat(rejection(line.toString()).reason()).isEqualTo("duplicate key \"k23\" in section \"Many\"");
+        }
+
+        @Test
         void findsADuplicateSectionAmongMany() {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < 40; i++) {
@@ -181,6 +202,21 @@ class LineParserTests {
             assertThat(parser.parseValue("2016-10-4 16:47:50")).isEqualTo(new TimestampValue(Instant.parse("2016-10-04T16:47:50Z")));
             assertThat(parser.parseValue("a;b:c=\u0000")).isEqualTo(new TextValue("a;b:c=\u0000"));
             assertThat(parser.parseValue("  ")).isEqualTo(new TextValue(""));
+        }
+
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+            "00000000000000000000012 | 12", "-0000000000000000000009223372036854775808 | -9223372036854775808",
+            "1000000000000000000 | 1000000000000000000",
+        })
+        void readsIntegersOfManyDigitsThatFit64Bits(String text, long expected) {
+            assertThat(only(text)).isEqualTo(new IntegerValue(expected));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"0.0000000000000000001", "1,23456789012345678901", "12345678901234567890123e-3", "-0,000000000000000000000000000000000000001"})
+        void readsDecimalsOfManyDigitsExactly(String text) {
+            assertThat(only(text)).isEqualTo(new DecimalValue(Double.parseDouble(text.replace(',', '.'))));
         }
 
         @Test
