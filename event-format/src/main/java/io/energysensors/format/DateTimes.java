@@ -29,13 +29,13 @@ final class DateTimes {
     }
 
     /** The instant {@code s[from, to)} denotes, or null when it is not an unambiguous date-time. */
-    static Instant parse(CharSequence s, int from, int to) {
+    static Instant parse(char[] s, int from, int to) {
         if (to - from < 12) {
             return null;
         }
-        char first = s.charAt(from);
+        char first = s[from];
         if (isDigit(first)) {
-            if (s.charAt(from + 4) == '-') {
+            if (s[from + 4] == '-') {
                 return new Reader(s, from, to).iso();
             }
             return new Reader(s, from, to).rfc1123();
@@ -57,11 +57,11 @@ final class DateTimes {
     /** A cursor over one candidate; every method returns -1 (or null) once the text stops fitting. */
     private static final class Reader {
 
-        private final CharSequence s;
+        private final char[] s;
         private final int to;
         private int pos;
 
-        Reader(CharSequence s, int from, int to) {
+        Reader(char[] s, int from, int to) {
             this.s = s;
             this.pos = from;
             this.to = to;
@@ -111,7 +111,7 @@ final class DateTimes {
 
         Instant rfc1123() {
             int weekday = -1;
-            if (isLetter(s.charAt(pos))) {
+            if (isLetter(s[pos])) {
                 weekday = name(WEEKDAYS);
                 if (weekday < 0 || !accept(',') || !accept(' ')) {
                     return null;
@@ -223,8 +223,8 @@ final class DateTimes {
         private int digits(int min, int max) {
             int value = 0;
             int count = 0;
-            while (count < max && pos < to && isDigit(s.charAt(pos))) {
-                value = value * 10 + (s.charAt(pos) - '0');
+            while (count < max && pos < to && isDigit(s[pos])) {
+                value = value * 10 + (s[pos] - '0');
                 pos++;
                 count++;
             }
@@ -235,7 +235,7 @@ final class DateTimes {
         private int fraction() {
             int start = pos;
             int nanos = digits(1, 9);
-            if (nanos < 0 || (pos < to && isDigit(s.charAt(pos)))) {
+            if (nanos < 0 || (pos < to && isDigit(s[pos]))) {
                 return -1;
             }
             for (int i = pos - start; i < 9; i++) {
@@ -268,7 +268,7 @@ final class DateTimes {
 
         private boolean matchesIgnoreCase(String lowerCaseWord) {
             for (int i = 0; i < lowerCaseWord.length(); i++) {
-                char c = s.charAt(pos + i);
+                char c = s[pos + i];
                 if (!isLetter(c) || (c | 0x20) != lowerCaseWord.charAt(i)) {
                     return false;
                 }
@@ -277,7 +277,7 @@ final class DateTimes {
         }
 
         private boolean accept(char c) {
-            if (pos < to && s.charAt(pos) == c) {
+            if (pos < to && s[pos] == c) {
                 pos++;
                 return true;
             }

@@ -2,12 +2,7 @@ package io.energysensors.format;
 
 import io.energysensors.format.Section.KeyValueSection;
 import io.energysensors.format.Section.ListSection;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -29,9 +24,27 @@ import java.util.Set;
  */
 public final class LineParser {
 
+    /** Lines up to this long are copied into a per-thread buffer; longer ones get their own array. */
+    private static final int BUFFERED_LENGTH = 16 * 1024;
+    private static final ThreadLocal<char[]> BUFFER = new ThreadLocal<>();
+
     /** @throws LineFormatException for anything the grammar cannot consume, with its column */
     public SensorLine parse(CharSequence line) {
-        return new Cursor(line.toString()).line();
+        // A char array reads faster than String.charAt (no coder test per character); every value
+        // taken out of it is copied, so the buffer can be reused by the next parse on this thread.
+        // It starts at the first line's size, so that a short-lived (virtual) thread pays no more
+        // than a copy of its line.
+        String text = line.toString();
+        int length = text.length();
+        char[] chars = BUFFER.get();
+        if (chars == null || chars.length < length) {
+            chars = new char[Math.max(length, 1024)];
+            if (length <= BUFFERED_LENGTH) {
+                BUFFER.set(chars);
+            }
+        }
+        text.getChars(0, length, chars, 0);
+        return new Cursor(chars, length).line();
     }
 
     /**
@@ -39,13 +52,13 @@ public final class LineParser {
      * trimming spaces and tabs. Never throws: what is nothing else is text.
      */
     public Value parseValue(CharSequence value) {
-        String s = value.toString();
+        char[] s = value.toString().toCharArray();
         int from = 0;
-        int to = s.length();
-        while (from < to && isBlank(s.charAt(from))) {
+        int to = s.length;
+        while (from < to && isBlank(s[from])) {
             from++;
         }
-        while (to > from && isBlank(s.charAt(to - 1))) {
+        while (to > from && isBlank(s[to - 1])) {
             to--;
         }
         return ValueTypes.of(s, from, to);
@@ -61,19 +74,29 @@ public final class LineParser {
         /** Above this many sections, duplicates are found by hashing rather than by a scan. */
         private static final int LINEAR_DUPLICATE_SCAN = 16;
 
-        private final String s;
+        /**
+         * Bit c is set for the characters below 64 that {@link #scan} stops at (':', ';', '=')
+         * or rejects (controls other than tab).
+         */
+        private static final long SPECIAL_BELOW_64 =
+                (1L << ':') | (1L << ';') | (1L << '=') | (0xFFFF_FFFFL & ~(1L << '\t'));
+
+        private final char[] s;
         private final int end;
-        private final List<Section> sections = new ArrayList<>(12);
+        private final Entries.ListBuilder<Section> sections = new Entries.ListBuilder<>();
+        private final Entries.ListBuilder<Value> elements = new Entries.ListBuilder<>();
+        private final Entries.MapBuilder entries = new Entries.MapBuilder();
         private Set<String> sectionNames;
+        /** Bit (hash mod 64) of each section name so far: most new names are told apart without a scan. */
+        private long namesSeen;
         /** Where the name of the section that follows the current body starts and where its ':' is. */
         private int nextNameStart;
         private int nextColon;
 
-        Cursor(String s) {
+        Cursor(char[] s, int length) {
             this.s = s;
-            int length = s.length();
-            if (length > 0 && s.charAt(length - 1) == '\n') {
-                length -= length > 1 && s.charAt(length - 2) == '\r' ? 2 : 1;
+            if (length > 0 && s[length - 1] == '\n') {
+                length -= length > 1 && s[length - 2] == '\r' ? 2 : 1;
             }
             this.end = length;
         }
@@ -84,11 +107,11 @@ public final class LineParser {
                 throw error(start, "expected a section (\"Name: ...\"), got an empty line", null, null);
             }
             int delimiter = scan(start);
-            if (delimiter == end || s.charAt(delimiter) != ':') {
+            if (delimiter == end || s[delimiter] != ':') {
                 int nameEnd = trimEnd(start, delimiter);
                 throw error(delimiter, nameEnd == start
-                        ? "expected a section (\"Name: ...\") before '" + s.charAt(delimiter) + "'"
-                        : "expected ':' after section name \"" + s.substring(start, nameEnd) + "\"", null, null);
+                        ? "expected a section (\"Name: ...\") before '" + s[delimiter] + "'"
+                        : "expected ':' after section name \"" + new String(s, start, nameEnd - start) + "\"", null, null);
             }
             nextNameStart = start;
             nextColon = delimiter;
@@ -96,7 +119,7 @@ public final class LineParser {
                 String name = sectionName(nextNameStart, nextColon);
                 sections.add(body(name, nextColon + 1));
             }
-            return new SensorLine(Collections.unmodifiableList(sections));
+            return new SensorLine(sections.toList());
         }
 
         private String sectionName(int start, int colon) {
@@ -104,7 +127,7 @@ public final class LineParser {
             if (nameEnd == start) {
                 throw error(colon, "expected a section name before ':'", null, null);
             }
-            String name = s.substring(start, nameEnd);
+            String name = Names.of(s, start, nameEnd);
             if (isDuplicateSection(name)) {
                 throw error(start, "duplicate section \"" + name + "\"", name, null);
             }
@@ -115,15 +138,22 @@ public final class LineParser {
             if (sectionNames != null) {
                 return !sectionNames.add(name);
             }
-            for (Section section : sections) {
-                if (section.name().equals(name)) {
+            int hash = name.hashCode();
+            long bit = 1L << hash;
+            if ((namesSeen & bit) == 0) {
+                namesSeen |= bit;
+                return false;
+            }
+            for (int i = 0; i < sections.size(); i++) {
+                String other = sections.get(i).name();
+                if (other.hashCode() == hash && other.equals(name)) {
                     return true;
                 }
             }
             if (sections.size() >= LINEAR_DUPLICATE_SCAN) {
                 sectionNames = new HashSet<>();
-                for (Section section : sections) {
-                    sectionNames.add(section.name());
+                for (int i = 0; i < sections.size(); i++) {
+                    sectionNames.add(sections.get(i).name());
                 }
                 sectionNames.add(name);
             }
@@ -137,30 +167,30 @@ public final class LineParser {
                 throw error(start, "section \"" + name + "\" is empty: expected key=value pairs or a list of values", name, null);
             }
             int delimiter = scan(start);
-            if (delimiter < end && s.charAt(delimiter) == '=') {
+            if (delimiter < end && s[delimiter] == '=') {
                 return keyValues(name, start, delimiter);
             }
             return list(name, start, delimiter);
         }
 
         private Section keyValues(String name, int keyStart, int equals) {
-            Map<String, Value> entries = new LinkedHashMap<>(8);
+            entries.clear();
             while (true) {
                 int keyEnd = trimEnd(keyStart, equals);
                 if (keyEnd == keyStart) {
                     throw error(equals, "expected a key before '=' in section \"" + name + "\"", name, null);
                 }
-                String key = s.substring(keyStart, keyEnd);
+                String key = Names.of(s, keyStart, keyEnd);
                 int valueStart = skipBlanks(equals + 1);
                 int valueEnd = scan(valueStart);
-                while (valueEnd < end && s.charAt(valueEnd) == '=') {
+                while (valueEnd < end && s[valueEnd] == '=') {
                     valueEnd = scan(valueEnd + 1);
                 }
-                if (valueEnd < end && s.charAt(valueEnd) == ':') {
+                if (valueEnd < end && s[valueEnd] == ':') {
                     throw error(valueEnd, "expected ';' or the end of the line after the value of key \"" + key
                             + "\" (a value cannot contain ':')", name, key);
                 }
-                if (entries.put(key, ValueTypes.of(s, valueStart, trimEnd(valueStart, valueEnd))) != null) {
+                if (!entries.put(key, ValueTypes.of(s, valueStart, trimEnd(valueStart, valueEnd)))) {
                     throw error(keyStart, "duplicate key \"" + key + "\" in section \"" + name + "\"", name, key);
                 }
                 if (valueEnd == end) {
@@ -171,33 +201,33 @@ public final class LineParser {
                     break;
                 }
                 int delimiter = scan(keyStart);
-                if (delimiter < end && s.charAt(delimiter) == ':') {
+                if (delimiter < end && s[delimiter] == ':') {
                     nextNameStart = keyStart;
                     nextColon = delimiter;
-                    return new KeyValueSection(name, Collections.unmodifiableMap(entries));
+                    return new KeyValueSection(name, entries.toMap());
                 }
-                if (delimiter == end || s.charAt(delimiter) == ';') {
+                if (delimiter == end || s[delimiter] == ';') {
                     int itemEnd = trimEnd(keyStart, delimiter);
                     if (itemEnd == keyStart) {
                         throw error(delimiter, "expected key=value in section \"" + name + "\", got an empty entry", name, null);
                     }
-                    String item = s.substring(keyStart, itemEnd);
+                    String item = new String(s, keyStart, itemEnd - keyStart);
                     throw error(delimiter, "expected '=' after key \"" + item + "\" in section \"" + name + "\"", name, item);
                 }
                 equals = delimiter;
             }
             nextColon = -1;
-            return new KeyValueSection(name, Collections.unmodifiableMap(entries));
+            return new KeyValueSection(name, entries.toMap());
         }
 
         private Section list(String name, int start, int delimiter) {
-            while (delimiter < end && s.charAt(delimiter) == ':') {
+            while (delimiter < end && s[delimiter] == ':') {
                 delimiter = scan(delimiter + 1);
             }
-            if (delimiter < end && s.charAt(delimiter) == '=') {
+            if (delimiter < end && s[delimiter] == '=') {
                 throw unexpectedEquals(name, delimiter);
             }
-            List<Value> elements = new ArrayList<>(12);
+            elements.clear();
             elements.add(ValueTypes.of(s, start, trimEnd(start, delimiter)));
             while (delimiter < end) {
                 start = skipBlanks(delimiter + 1);
@@ -206,11 +236,11 @@ public final class LineParser {
                 }
                 delimiter = scan(start);
                 if (delimiter < end) {
-                    char c = s.charAt(delimiter);
+                    char c = s[delimiter];
                     if (c == ':') {
                         nextNameStart = start;
                         nextColon = delimiter;
-                        return new ListSection(name, Collections.unmodifiableList(elements));
+                        return new ListSection(name, elements.toList());
                     }
                     if (c == '=') {
                         throw unexpectedEquals(name, delimiter);
@@ -219,7 +249,7 @@ public final class LineParser {
                 elements.add(ValueTypes.of(s, start, trimEnd(start, delimiter)));
             }
             nextColon = -1;
-            return new ListSection(name, Collections.unmodifiableList(elements));
+            return new ListSection(name, elements.toList());
         }
 
         private LineFormatException unexpectedEquals(String name, int at) {
@@ -231,15 +261,15 @@ public final class LineParser {
          * character on the way, so each character of the line is checked exactly once.
          */
         private int scan(int i) {
-            final String s = this.s;
+            final char[] s = this.s;
             final int end = this.end;
             for (; i < end; i++) {
-                char c = s.charAt(i);
-                if (c <= '=') {
-                    if (c == ':' || c == ';' || c == '=') {
-                        return i;
-                    }
-                    if (c < ' ' && c != '\t') {
+                char c = s[i];
+                if (c < 64) {
+                    if ((SPECIAL_BELOW_64 >>> c & 1) != 0) {
+                        if (c >= ':') {
+                            return i;
+                        }
                         throw badCharacter(i, c);
                     }
                 } else if (c >= 0x7f && !isAllowedAbove7e(i, c)) {
@@ -254,10 +284,10 @@ public final class LineParser {
                 return false;
             }
             if (Character.isHighSurrogate(c)) {
-                return i + 1 < end && Character.isLowSurrogate(s.charAt(i + 1));
+                return i + 1 < end && Character.isLowSurrogate(s[i + 1]);
             }
             if (Character.isLowSurrogate(c)) {
-                return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+                return i > 0 && Character.isHighSurrogate(s[i - 1]);
             }
             return true;
         }
@@ -275,26 +305,25 @@ public final class LineParser {
         }
 
         private static String hex(char c) {
-            String digits = Integer.toHexString(c).toUpperCase();
-            return "0000".substring(digits.length()) + digits;
+            return String.format("%04X", (int) c);
         }
 
         private int skipBlanks(int i) {
-            while (i < end && isBlank(s.charAt(i))) {
+            while (i < end && isBlank(s[i])) {
                 i++;
             }
             return i;
         }
 
         private int trimEnd(int start, int i) {
-            while (i > start && isBlank(s.charAt(i - 1))) {
+            while (i > start && isBlank(s[i - 1])) {
                 i--;
             }
             return i;
         }
 
         private LineFormatException error(int index, String message, String section, String key) {
-            return new LineFormatException(message, s.codePointCount(0, index) + 1, section, key);
+            return new LineFormatException(message, Character.codePointCount(s, 0, index) + 1, section, key);
         }
     }
 }

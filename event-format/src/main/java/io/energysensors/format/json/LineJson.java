@@ -311,7 +311,9 @@ public final class LineJson {
         }
 
         private LineFormatException error(String message) {
-            return error(message, parser.currentTokenLocation());
+            TokenStreamLocation location = parser.currentTokenLocation();
+            // At the end of the input there is no token, so no token location: use where reading stopped.
+            return error(message, location.getColumnNr() < 1 ? parser.currentLocation() : location);
         }
 
         private LineFormatException jsonError(JacksonException e) {
@@ -319,8 +321,8 @@ public final class LineJson {
         }
 
         private LineFormatException error(String message, TokenStreamLocation location) {
-            int line = location == null ? -1 : location.getLineNr();
-            int column = location == null ? -1 : location.getColumnNr();
+            int line = location == null ? 1 : Math.max(1, location.getLineNr());
+            int column = location == null ? 1 : Math.max(1, location.getColumnNr());
             String pointer = parser.streamReadContext().pathAsPointer().toString();
             return new LineFormatException(message, line, column, pointer, section, key);
         }

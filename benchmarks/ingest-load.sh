@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Ingestion throughput of the log service over loopback: 1000-line batches and single lines,
+# first into H2 (file mode), then into a real PostgreSQL (embedded, durable commits).
+# Usage: benchmarks/ingest-load.sh [seconds per run, default 20]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+run_seconds=${1:-20}
+port=${INGEST_PORT:-5099}
+work=$(mktemp -d)
+app=""
+postgres=""
+
+cleanup() {
+    for pid in $app $postgres; do
+        kill "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+    done
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+./mvnw -q -pl log-service -am package -DskipTests
+# One reactor run, so that the module classpath points at the sibling modules' classes; the
+# benchmarks module comes last and writes the file last.
+./mvnw -q -Pbenchmarks -pl benchmarks -am compile dependency:build-classpath -Dmdep.outputFile="$work/classpath"
+classpath="benchmarks/target/classes:$(cat "$work/classpath")"
+
+start_app() {
+    java -jar log-service/target/log-service-*-SNAPSHOT.jar --server.port="$port" "$@" > "$work/app.log" 2>&1 &
+    app=$!
+    for _ in $(seq 1 240); do
+        curl -fs "localhost:$port/events/count" > /dev/null && return 0
+        kill -0 "$app" 2>/dev/null || break
+        sleep 0.5
+    done
+    cat "$work/app.log"
+    echo "log service did not start" >&2
+    exit 1
+}
+
+stop_app() {
+    kill "$app" && wait "$app" || true
+    app=""
+}
+
+drive() {
+    java -cp "$classpath" io.energysensors.benchmarks.ingest.IngestLoadDriver \
+        --url "http://localhost:$port/log/store" --file res/events.txt --seconds "$run_seconds" "$@"
+}
+
+echo "== H2 (file mode, WRITE_DELAY=0)"
+start_app --energy-sensors.data-dir="$work/h2"
+drive --batch 1000 --clients 2
+drive --batch 1 --clients 4
+stop_app
+
+echo "== PostgreSQL (embedded, synchronous_commit=on)"
+java -cp "$classpath" io.energysensors.benchmarks.ingest.EmbeddedPostgresServer "$work/pg.url" > "$work/pg.log" 2>&1 &
+postgres=$!
+for _ in $(seq 1 120); do [ -f "$work/pg.url" ] && break; sleep 0.5; done
+start_app --spring.profiles.active=postgres --spring.datasource.url="$(cat "$work/pg.url")" \
+    --spring.datasource.username=postgres --spring.datasource.password=postgres
+drive --batch 1000 --clients 2
+drive --batch 1 --clients 4
+stop_app

@@ -1,0 +1,5 @@
+package io.energysensors.logservice.events;
+
+/** GET /events/count: how many events are stored. */
+record EventCount(long count) {
+}

@@ -1,0 +1,76 @@
+package io.energysensors.logservice.events;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/events")
+class EventsController {
+
+    static final int MAX_PAGE_SIZE = 1000;
+
+    /** Newest measurement first; the id breaks ties between events measured in the same second. */
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("measuredAt"), Sort.Order.desc("id"));
+
+    private final EventRepository events;
+
+    EventsController(EventRepository events) {
+        this.events = events;
+    }
+
+    /**
+     * @param from inclusive lower bound of the measurement time
+     * @param to exclusive upper bound of the measurement time
+     */
+    @GetMapping
+    EventPage list(@RequestParam(required = false) Long device,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
+        if (from != null && to != null && !from.isBefore(to)) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "from (" + from + ") must be before to (" + to + ")");
+            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+        }
+        List<Specification<StoredEvent>> filters = new ArrayList<>();
+        if (device != null) {
+            filters.add((root, query, cb) -> cb.equal(root.get("deviceId"), device));
+        }
+        if (from != null) {
+            filters.add((root, query, cb) -> cb.greaterThanOrEqualTo(root.get("measuredAt"), from));
+        }
+        if (to != null) {
+            filters.add((root, query, cb) -> cb.lessThan(root.get("measuredAt"), to));
+        }
+        Page<StoredEvent> found = events.findAll(Specification.allOf(filters), PageRequest.of(page, size, NEWEST_FIRST));
+        return new EventPage(found.map(StoredEvent::toView).getContent(), page, size, found.getTotalElements(),
+                found.getTotalPages());
+    }
+
+    @GetMapping("/{id}")
+    EventView one(@PathVariable long id) {
+        return events.findById(id).map(StoredEvent::toView).orElseThrow(() -> new EventNotFoundException(id));
+    }
+
+    @GetMapping("/count")
+    EventCount count() {
+        return new EventCount(events.count());
+    }
+}

@@ -1,0 +1,58 @@
+package io.energysensors.logservice.events;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.Immutable;
+
+/**
+ * A stored event, read-only: rows are written once by the ingest path's JDBC batch (ids from
+ * the sequence in blocks, see V1 migration) and never updated.
+ */
+@Entity
+@Immutable
+@Table(name = "sensor_event")
+class StoredEvent {
+
+    @Id
+    private long id;
+    private long deviceId;
+    private long firmware;
+    private long eventCode;
+    private Instant measuredAt;
+    private boolean coilReversed;
+    @Column(name = "active_power_w")
+    private double activePowerW;
+    private double reactivePowerVar;
+    private double apparentPowerVa;
+    @Column(name = "line_current_a")
+    private double lineCurrentA;
+    @Column(name = "line_voltage_v")
+    private double lineVoltageV;
+    private double linePhaseRad;
+    private double frequencyHz;
+    @Convert(converter = Float64ArrayConverter.class)
+    private double[] peaks;
+    @Convert(converter = Float64ArrayConverter.class)
+    @Column(name = "fft_re")
+    private double[] fftRe;
+    @Convert(converter = Float64ArrayConverter.class)
+    @Column(name = "fft_img")
+    private double[] fftImg;
+    private double wifiStrengthDbm;
+    private double dummy;
+    private Instant receivedAt;
+
+    protected StoredEvent() {
+    }
+
+    EventView toView() {
+        return new EventView(id, deviceId, firmware, eventCode, measuredAt, coilReversed, activePowerW,
+                reactivePowerVar, apparentPowerVa, lineCurrentA, lineVoltageV, linePhaseRad, frequencyHz,
+                peaks, fftRe, fftImg, wifiStrengthDbm, dummy, receivedAt);
+    }
+}

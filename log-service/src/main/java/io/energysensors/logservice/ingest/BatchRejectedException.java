@@ -1,0 +1,25 @@
+package io.energysensors.logservice.ingest;
+
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** A body with at least one bad line: nothing of it is stored. Lists every bad line. */
+final class BatchRejectedException extends ErrorResponseException {
+
+    BatchRejectedException(List<LineError> errors, int lines) {
+        super(HttpStatus.BAD_REQUEST, problem(errors, lines), null);
+    }
+
+    private static ProblemDetail problem(List<LineError> errors, int lines) {
+        long badLines = errors.stream().mapToInt(LineError::line).distinct().count();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, badLines + " of " + lines
+                + (lines == 1 ? " line is" : " lines are") + " invalid; nothing was stored");
+        problem.setTitle("Invalid event");
+        problem.setProperty("error", String.join("; ", errors.stream().map(LineError::text).toList()));
+        problem.setProperty("errors", errors.stream().map(LineError::toProperty).toList());
+        return problem;
+    }
+}

@@ -1,0 +1,78 @@
+package io.energysensors.logservice.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+import io.energysensors.format.event.SensorEvent;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * POST /log/store. The body is read as bytes under a hard limit and decoded strictly here, not
+ * by a message converter, so that size and encoding errors say where they are and never 500.
+ */
+@RestController
+class StoreController {
+
+    private static final List<MediaType> ACCEPTED = List.of(MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON);
+
+    private final EventBatchReader reader;
+    private final EventStore store;
+    private final IngestProperties limits;
+
+    StoreController(EventBatchReader reader, EventStore store, IngestProperties limits) {
+        this.reader = reader;
+        this.store = store;
+        this.limits = limits;
+    }
+
+    @PostMapping("/log/store")
+    StoreResponse store(HttpServletRequest request) throws HttpMediaTypeNotSupportedException {
+        boolean json = isJson(request.getContentType());
+        byte[] body = readBody(request);
+        List<SensorEvent> events = json ? reader.readJson(body) : reader.readText(body, limits.maxLine());
+        return StoreResponse.of(store.store(events));
+    }
+
+    /** text/plain in any case with any charset parameter, or no Content-Type at all, is text. */
+    private static boolean isJson(String contentType) throws HttpMediaTypeNotSupportedException {
+        if (contentType == null || contentType.isBlank()) {
+            return false;
+        }
+        MediaType type;
+        try {
+            type = MediaType.parseMediaType(contentType);
+        } catch (InvalidMediaTypeException e) {
+            throw new HttpMediaTypeNotSupportedException(e.getMessage());
+        }
+        if (MediaType.TEXT_PLAIN.equalsTypeAndSubtype(type)) {
+            return false;
+        }
+        if (MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type)) {
+            return true;
+        }
+        throw new HttpMediaTypeNotSupportedException(type, ACCEPTED);
+    }
+
+    private byte[] readBody(HttpServletRequest request) {
+        int max = limits.maxBody();
+        if (request.getContentLengthLong() > max) {
+            throw BodyTooLargeException.body(max);
+        }
+        byte[] body;
+        try (InputStream in = request.getInputStream()) {
+            body = in.readNBytes(max + 1);
+        } catch (IOException e) {
+            throw MalformedBodyException.unreadable(e.getMessage());
+        }
+        if (body.length > max) {
+            throw BodyTooLargeException.body(max);
+        }
+        return body;
+    }
+}

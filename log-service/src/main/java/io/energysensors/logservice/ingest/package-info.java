@@ -1,0 +1,5 @@
+/**
+ * Receiving events: POST /log/store reads a bounded body of sensor lines or their JSON form,
+ * validates the whole batch and stores it in one transaction before acknowledging.
+ */
+package io.energysensors.logservice.ingest;

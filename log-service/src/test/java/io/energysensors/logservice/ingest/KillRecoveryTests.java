@@ -1,0 +1,138 @@
+package io.energysensors.logservice.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.energysensors.logservice.LogServiceApplication;
+import io.energysensors.logservice.Samples;
+import io.energysensors.logservice.StoredEvents;
+import io.energysensors.logservice.TestServer;
+import io.energysensors.logservice.TestServer.Reply;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Acknowledged means durable: the service runs as a real child process over H2 files, is
+ * killed with SIGKILL while posts are in flight, and restarted on the same files.
+ */
+class KillRecoveryTests {
+
+    private static final int POSTERS = 3;
+    private static final int ACKS_BEFORE_KILL = 300;
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void keepsEveryAcknowledgedEventExactlyOnceAfterSigkill() throws Exception {
+        long device = Samples.newDevice();
+        String template = Samples.withDevice(Samples.lines().get(0), device);
+        Set<Integer> acknowledged = ConcurrentHashMap.newKeySet();
+
+        Process first = start("first");
+        try {
+            TestServer server = awaitUp(first, "first");
+            AtomicBoolean killed = new AtomicBoolean();
+            AtomicInteger nextDummy = new AtomicInteger();
+            ExecutorService posters = Executors.newFixedThreadPool(POSTERS);
+            for (int i = 0; i < POSTERS; i++) {
+                posters.submit(() -> postUntilKilled(server, template, nextDummy, acknowledged, killed));
+            }
+            await().atMost(Duration.ofMinutes(2)).until(() -> acknowledged.size() >= ACKS_BEFORE_KILL || !first.isAlive());
+            first.destroyForcibly();
+            killed.set(true);
+            assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            posters.shutdown();
+            assertThat(posters.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
+        } finally {
+            first.destroyForcibly();
+        }
+        assertThat(acknowledged).as("acknowledged before the kill").hasSizeGreaterThanOrEqualTo(ACKS_BEFORE_KILL);
+
+        Process second = start("second");
+        try {
+            TestServer server = awaitUp(second, "second");
+            List<Integer> stored = StoredEvents.ofDevice(server, device).stream()
+                    .map(event -> (int) event.get("dummy").asDouble()).toList();
+
+            assertThat(new HashSet<>(stored)).as("no event stored twice").hasSize(stored.size());
+            assertThat(stored).containsAll(acknowledged);
+        } finally {
+            second.destroy();
+            second.waitFor(30, TimeUnit.SECONDS);
+            second.destroyForcibly();
+        }
+    }
+
+    /** Posts 1 to 4 lines at a time, each with a fresh Dummy value, remembering every 200. */
+    private static void postUntilKilled(TestServer server, String template, AtomicInteger nextDummy,
+            Set<Integer> acknowledged, AtomicBoolean killed) {
+        while (!killed.get()) {
+            List<Integer> dummies = new ArrayList<>();
+            List<String> lines = new ArrayList<>();
+            int count = 1 + nextDummy.get() % 4;
+            for (int i = 0; i < count; i++) {
+                int dummy = nextDummy.getAndIncrement();
+                dummies.add(dummy);
+                lines.add(template.replace("Dummy: 20", "Dummy: " + dummy));
+            }
+            Reply reply;
+            try {
+                reply = server.postText(String.join("\n", lines));
+            } catch (UncheckedIOException e) {
+                return;
+            }
+            if (reply.status() == 200) {
+                acknowledged.addAll(dummies);
+            }
+        }
+    }
+
+    private Process start(String run) throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path log = dataDir.resolve(run + ".log");
+        Files.writeString(dataDir.resolve(run + ".port"), String.valueOf(port));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"),
+                LogServiceApplication.class.getName(),
+                "--server.port=" + port,
+                "--energy-sensors.data-dir=" + dataDir.resolve("db"),
+                "--spring.main.banner-mode=off")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+    }
+
+    private TestServer awaitUp(Process process, String run) throws IOException {
+        TestServer server = new TestServer(Integer.parseInt(Files.readString(dataDir.resolve(run + ".port"))));
+        Path log = dataDir.resolve(run + ".log");
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).ignoreException(UncheckedIOException.class).until(() -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the " + run + " run exited:\n" + Files.readString(log));
+            }
+            return server.get("/events/count").status() == 200;
+        });
+        return server;
+    }
+}
