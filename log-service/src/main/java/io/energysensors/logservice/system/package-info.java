@@ -1,5 +1,5 @@
 /**
- * Cross-cutting web plumbing: every error, from a controller or from the servlet container,
- * leaves as an RFC 9457 problem detail with the {@code error} member the original's clients read.
+ * log-service's own error cases on top of web-support's problem details: a database that is
+ * down answers 503 with Retry-After.
  */
 package io.energysensors.logservice.system;

@@ -5,6 +5,8 @@ import java.util.Map;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 
 /**
  * A request the service refuses, with everything its problem detail needs: the status, a message
@@ -42,5 +44,10 @@ public class ApiProblem extends RuntimeException {
 
     public HttpHeaders headers() {
         return headers;
+    }
+
+    /** The answer this problem gives: for handlers that must return rather than throw it. */
+    public ResponseEntity<ProblemDetail> toResponseEntity() {
+        return ResponseEntity.status(status).headers(headers).body(Problems.of(status, getMessage(), properties));
     }
 }

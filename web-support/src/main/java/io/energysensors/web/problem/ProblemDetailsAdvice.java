@@ -1,6 +1,7 @@
 package io.energysensors.web.problem;
 
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -26,8 +28,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> handleApiProblem(ApiProblem problem) {
-        ProblemDetail body = Problems.of(problem.status(), problem.getMessage(), problem.properties());
-        return ResponseEntity.status(problem.status()).headers(problem.headers()).body(body);
+        return problem.toResponseEntity();
     }
 
     @ExceptionHandler(Exception.class)
@@ -35,6 +36,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         log.error("Unexpected failure while handling a request", e);
         HttpStatus status = HttpStatus.INTERNAL_SERVER_ERROR;
         return ResponseEntity.status(status).body(Problems.of(status, "internal error; see the service log", Map.of()));
+    }
+
+    /** Names the parameter and the rule it broke ({@code size must be between 1 and 1000}). */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String detail = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> result.getMethodParameter().getParameterName() + " " + error.getDefaultMessage()))
+                .collect(Collectors.joining("; "));
+        return handleExceptionInternal(e, ProblemDetail.forStatusAndDetail(status, detail), headers, status, request);
     }
 
     @Override

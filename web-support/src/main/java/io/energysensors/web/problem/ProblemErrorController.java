@@ -24,7 +24,8 @@ class ProblemErrorController implements ErrorController {
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         HttpStatusCode status = statusOf(request);
         Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
-        String text = message instanceof String s && !s.isBlank() ? s : reasonOf(status);
+        // Server errors keep their cause in the log: their messages may show internals.
+        String text = !status.is5xxServerError() && message instanceof String s && !s.isBlank() ? s : reasonOf(status);
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(Problems.of(status, text, Map.of()));
@@ -32,9 +33,10 @@ class ProblemErrorController implements ErrorController {
 
     private static HttpStatusCode statusOf(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        // No status: somebody asked for /error itself, which is no resource of ours.
         return code instanceof Integer value && value >= 400 && value <= 599
                 ? HttpStatusCode.valueOf(value)
-                : HttpStatus.INTERNAL_SERVER_ERROR;
+                : HttpStatus.NOT_FOUND;
     }
 
     private static String reasonOf(HttpStatusCode status) {

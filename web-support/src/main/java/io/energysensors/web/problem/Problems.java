@@ -18,9 +18,18 @@ final class Problems {
         return problem;
     }
 
-    /** The original's clients read {@code error}; Spring's own problems only have {@code detail}. */
+    /**
+     * The original's clients read {@code error}; Spring's own problems only have {@code detail}.
+     * An {@code error} already set (a batch's list of bad lines, say) is kept.
+     */
     static void addErrorMember(ProblemDetail problem) {
-        String message = problem.getDetail() != null ? problem.getDetail() : problem.getTitle();
+        Map<String, Object> properties = problem.getProperties();
+        if (properties != null && properties.containsKey("error")) {
+            return;
+        }
+        String message = problem.getDetail() != null && !problem.getDetail().isBlank()
+                ? problem.getDetail()
+                : problem.getTitle();
         problem.setProperty("error", message);
     }
 }
