@@ -82,8 +82,8 @@ public final class BandwidthEstimator {
     /**
      * @return the bandwidth, positive and finite
      * @throws ClusteringException if there are no points, or the bandwidth comes out as zero
-     *     (fewer than 10 points, or the sample so duplicated that each point's k-th neighbour
-     *     is a copy of itself)
+     *     (too few points, fewer than 10 for quantile 0.2, or the sample so duplicated that
+     *     each point's k-th neighbour is a copy of itself)
      */
     public double estimate(Points points) {
         if (points.size() == 0) {
@@ -93,7 +93,7 @@ public final class BandwidthEstimator {
         int neighbour = neighbourRank(sample.length);
         double[] distances = kthNeighbourDistances(points, sample, neighbour);
         double bandwidth = numpyMean(distances);
-        requireUsable(bandwidth, sample.length, neighbour);
+        requireUsable(bandwidth, sample.length, neighbour, quantile);
         return bandwidth;
     }
 
@@ -141,10 +141,11 @@ public final class BandwidthEstimator {
         return total / values.length;
     }
 
-    private static void requireUsable(double bandwidth, int sampled, int neighbour) {
+    private static void requireUsable(double bandwidth, int sampled, int neighbour, double quantile) {
         if (bandwidth == 0) {
-            String why = sampled < 10
-                    ? "with only " + sampled + " points every point is its own nearest neighbour"
+            String why = neighbour == 1
+                    ? "too few points (" + sampled + ") for quantile " + quantile
+                            + ": the neighbour measured is the nearest, each point itself"
                     : "each of the " + sampled + " sampled points has at least " + (neighbour - 1)
                             + " exact duplicates in the sample";
             throw new ClusteringException("estimated bandwidth is 0: " + why

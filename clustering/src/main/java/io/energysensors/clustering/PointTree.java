@@ -16,13 +16,14 @@ import java.util.function.IntConsumer;
  * fails holds only points that fail. Only the order of summation differs from a plain scan, which
  * moves sums by about 1e-16 relative.
  *
- * <p>Nodes split at the median of their widest feature, numbered as a heap (children of node
+ * <p>Nodes split at the median of their widest feature (widest in the box cut out by their
+ * ancestors' splits), numbered as a heap (children of node
  * {@code k} are {@code 2k + 1} and {@code 2k + 2}), so the shape depends on the number of points
  * alone and a parallel build gives the same tree as a sequential one. Immutable once built.
  */
 final class PointTree {
 
-    private static final int LEAF_SIZE = 16;
+    private static final int LEAF_SIZE = 64;
     private static final int PARALLEL_BUILD_SIZE = 1 << 15;
 
     private final int dimension;
@@ -53,7 +54,20 @@ final class PointTree {
         this.lower = new double[nodes * dimension];
         this.upper = new double[nodes * dimension];
         this.sum = new double[nodes * dimension];
+        boundAll(size);
         new Build(0, 0, size).invoke();
+    }
+
+    private void boundAll(int size) {
+        System.arraycopy(coordinates, 0, lower, 0, dimension);
+        System.arraycopy(coordinates, 0, upper, 0, dimension);
+        for (int p = 1; p < size; p++) {
+            for (int j = 0; j < dimension; j++) {
+                double value = coordinates[p * dimension + j];
+                lower[j] = Math.min(lower[j], value);
+                upper[j] = Math.max(upper[j], value);
+            }
+        }
     }
 
     /**
@@ -195,7 +209,11 @@ final class PointTree {
         return levels;
     }
 
-    /** Fills one node and, unless it is a leaf, splits its points and builds its children. */
+    /**
+     * Builds one subtree. On the way down a node's box is loose (its parent's, cut at the
+     * median), which is enough to choose the widest feature to split; on the way up it becomes
+     * the tight box of its points, and its sum the sum of its children's.
+     */
     private final class Build extends RecursiveAction {
 
         private static final long serialVersionUID = 1L;
@@ -214,38 +232,34 @@ final class PointTree {
         protected void compute() {
             start[node] = from;
             end[node] = to;
-            int widest = describeNode();
-            int offset = node * dimension;
-            if (to - from <= LEAF_SIZE || upper[offset + widest] == lower[offset + widest]) {
+            if (to - from <= LEAF_SIZE) {
                 leaf[node] = true;
+                describeLeaf();
                 return;
             }
             int middle = from + (to - from) / 2;
-            selectMedian(middle, widest);
-            Build left = new Build(2 * node + 1, from, middle);
-            Build right = new Build(2 * node + 2, middle, to);
-            if (to - from >= PARALLEL_BUILD_SIZE) {
-                invokeAll(left, right);
-            } else {
-                left.compute();
-                right.compute();
+            int feature = widestFeature();
+            if (upper[node * dimension + feature] > lower[node * dimension + feature]) {
+                select(from, to - 1, middle, feature);
             }
+            double median = coordinates[middle * dimension + feature];
+            int left = 2 * node + 1;
+            int right = left + 1;
+            looseChildBox(left, upper, feature, median);
+            looseChildBox(right, lower, feature, median);
+            Build leftBuild = new Build(left, from, middle);
+            Build rightBuild = new Build(right, middle, to);
+            if (to - from >= PARALLEL_BUILD_SIZE) {
+                invokeAll(leftBuild, rightBuild);
+            } else {
+                leftBuild.compute();
+                rightBuild.compute();
+            }
+            describeFromChildren(left, right);
         }
 
-        /** Bounding box and coordinate sums of the node; returns its widest feature. */
-        private int describeNode() {
+        private int widestFeature() {
             int offset = node * dimension;
-            System.arraycopy(coordinates, from * dimension, lower, offset, dimension);
-            System.arraycopy(coordinates, from * dimension, upper, offset, dimension);
-            for (int p = from; p < to; p++) {
-                int point = p * dimension;
-                for (int j = 0; j < dimension; j++) {
-                    double value = coordinates[point + j];
-                    lower[offset + j] = Math.min(lower[offset + j], value);
-                    upper[offset + j] = Math.max(upper[offset + j], value);
-                    sum[offset + j] += value;
-                }
-            }
             int widest = 0;
             for (int j = 1; j < dimension; j++) {
                 if (upper[offset + j] - lower[offset + j] > upper[offset + widest] - lower[offset + widest]) {
@@ -255,37 +269,92 @@ final class PointTree {
             return widest;
         }
 
-        /**
-         * Wirth's selection: afterwards position {@code k} holds the node's median along
-         * {@code feature}, with no greater value before it and no smaller one after it.
-         */
-        private void selectMedian(int k, int feature) {
-            int low = from;
-            int high = to - 1;
-            while (low < high) {
-                double pivot = coordinates[k * dimension + feature];
-                int i = low;
-                int j = high;
-                do {
-                    while (coordinates[i * dimension + feature] < pivot) {
-                        i++;
-                    }
-                    while (pivot < coordinates[j * dimension + feature]) {
-                        j--;
-                    }
-                    if (i <= j) {
-                        swap(i, j);
-                        i++;
-                        j--;
-                    }
-                } while (i <= j);
-                if (j < k) {
-                    low = i;
-                }
-                if (k < i) {
-                    high = j;
+        /** The child's box is the parent's with one side of {@code feature} moved to the median. */
+        private void looseChildBox(int child, double[] cutSide, int feature, double median) {
+            System.arraycopy(lower, node * dimension, lower, child * dimension, dimension);
+            System.arraycopy(upper, node * dimension, upper, child * dimension, dimension);
+            cutSide[child * dimension + feature] = median;
+        }
+
+        private void describeLeaf() {
+            int offset = node * dimension;
+            System.arraycopy(coordinates, from * dimension, lower, offset, dimension);
+            System.arraycopy(coordinates, from * dimension, upper, offset, dimension);
+            Arrays.fill(sum, offset, offset + dimension, 0.0);
+            for (int p = from; p < to; p++) {
+                int point = p * dimension;
+                for (int j = 0; j < dimension; j++) {
+                    double value = coordinates[point + j];
+                    lower[offset + j] = Math.min(lower[offset + j], value);
+                    upper[offset + j] = Math.max(upper[offset + j], value);
+                    sum[offset + j] += value;
                 }
             }
+        }
+
+        private void describeFromChildren(int left, int right) {
+            int offset = node * dimension;
+            for (int j = 0; j < dimension; j++) {
+                lower[offset + j] = Math.min(lower[left * dimension + j], lower[right * dimension + j]);
+                upper[offset + j] = Math.max(upper[left * dimension + j], upper[right * dimension + j]);
+                sum[offset + j] = sum[left * dimension + j] + sum[right * dimension + j];
+            }
+        }
+
+        /**
+         * Floyd and Rivest's SELECT (CACM 18(3), 1975): afterwards position {@code k} holds the
+         * value of rank {@code k} along {@code feature}, none greater before it, none smaller after
+         * it. Narrowing on a sample first makes the final partition nearly one pass, which matters
+         * because every swap moves a whole point. StrictMath keeps the sample bounds, and so the
+         * tree, the same on every JVM.
+         */
+        private void select(int left, int right, int k, int feature) {
+            while (right > left) {
+                if (right - left > 600) {
+                    double n = right - left + 1;
+                    double i = k - left + 1;
+                    double z = StrictMath.log(n);
+                    double s = 0.5 * StrictMath.exp(2 * z / 3);
+                    double sd = 0.5 * StrictMath.sqrt(z * s * (n - s) / n) * Math.signum(i - n / 2);
+                    int sampleLeft = (int) Math.max(left, k - i * s / n + sd);
+                    int sampleRight = (int) Math.min(right, k + (n - i) * s / n + sd);
+                    select(sampleLeft, sampleRight, k, feature);
+                }
+                double pivot = value(k, feature);
+                int i = left;
+                int j = right;
+                swap(left, k);
+                if (value(right, feature) > pivot) {
+                    swap(right, left);
+                }
+                while (i < j) {
+                    swap(i, j);
+                    i++;
+                    j--;
+                    while (value(i, feature) < pivot) {
+                        i++;
+                    }
+                    while (value(j, feature) > pivot) {
+                        j--;
+                    }
+                }
+                if (value(left, feature) == pivot) {
+                    swap(left, j);
+                } else {
+                    j++;
+                    swap(j, right);
+                }
+                if (j <= k) {
+                    left = j + 1;
+                }
+                if (k <= j) {
+                    right = j - 1;
+                }
+            }
+        }
+
+        private double value(int position, int feature) {
+            return coordinates[position * dimension + feature];
         }
 
         private void swap(int a, int b) {
