@@ -1,6 +1,8 @@
 package io.energysensors.clustering;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Seeds for Mean Shift as scikit-learn 1.2's {@code get_bin_seeds(X, bandwidth, min_bin_freq=1)}
@@ -13,22 +15,50 @@ import java.util.Arrays;
  */
 final class BinSeeds {
 
+    private static final int CHUNK = 1 << 16;
+
     private BinSeeds() {
     }
 
     /** The seeds, one row each. */
     static double[][] of(Points points, double bandwidth) {
-        Bins bins = new Bins(points.dimension());
-        double[] coordinates = points.coordinates();
-        double[] key = new double[points.dimension()];
-        for (int i = 0; i < points.size(); i++) {
-            binKey(coordinates, i * key.length, bandwidth, key);
-            bins.add(key);
-        }
+        Bins bins = occupiedBins(points, bandwidth);
         if (bins.count() == points.size()) {
             return pointsAsSeeds(points);
         }
         return scaledKeys(bins, (float) bandwidth);
+    }
+
+    /**
+     * Bins chunks of points in parallel, then merges the chunks' bins in chunk order, which keeps
+     * the first-seen order of a sequential pass.
+     */
+    private static Bins occupiedBins(Points points, double bandwidth) {
+        int chunks = (points.size() + CHUNK - 1) / CHUNK;
+        List<Bins> perChunk = IntStream.range(0, chunks).parallel()
+                .mapToObj(chunk -> binChunk(points, bandwidth, chunk * CHUNK,
+                        Math.min(points.size(), (chunk + 1) * CHUNK)))
+                .toList();
+        Bins merged = new Bins(points.dimension());
+        double[] key = new double[points.dimension()];
+        for (Bins bins : perChunk) {
+            for (int bin = 0; bin < bins.count(); bin++) {
+                System.arraycopy(bins.keys, bin * key.length, key, 0, key.length);
+                merged.add(key);
+            }
+        }
+        return merged;
+    }
+
+    private static Bins binChunk(Points points, double bandwidth, int from, int to) {
+        Bins bins = new Bins(points.dimension());
+        double[] coordinates = points.coordinates();
+        double[] key = new double[points.dimension()];
+        for (int i = from; i < to; i++) {
+            binKey(coordinates, i * key.length, bandwidth, key);
+            bins.add(key);
+        }
+        return bins;
     }
 
     private static void binKey(double[] coordinates, int offset, double bandwidth, double[] key) {

@@ -64,13 +64,27 @@ final class CenterIndex {
         int nearest = 0;
         double least = squaredDistance(0, coordinates, offset);
         for (int label = 1; label < count; label++) {
-            double squared = squaredDistance(label, coordinates, offset);
+            double squared = squaredDistanceUpTo(least, label, coordinates, offset);
             if (squared < least) {
                 least = squared;
                 nearest = label;
             }
         }
         return nearest;
+    }
+
+    /**
+     * The squared distance, or any value above {@code bound} as soon as the partial sum exceeds
+     * it: the terms are not negative, so the full sum could not come out lower.
+     */
+    private double squaredDistanceUpTo(double bound, int label, double[] coordinates, int offset) {
+        int center = label * dimension;
+        double total = 0;
+        for (int j = 0; j < dimension && total <= bound; j++) {
+            double difference = coordinates[offset + j] - centers[center + j];
+            total += difference * difference;
+        }
+        return total;
     }
 
     private double squaredDistance(int label, double[] coordinates, int offset) {

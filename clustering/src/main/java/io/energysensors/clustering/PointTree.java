@@ -23,7 +23,7 @@ import java.util.function.IntConsumer;
  */
 final class PointTree {
 
-    private static final int LEAF_SIZE = 64;
+    private static final int LEAF_SIZE = 128;
     private static final int PARALLEL_BUILD_SIZE = 1 << 15;
 
     private final int dimension;
