@@ -199,8 +199,14 @@ public final class LineParser {
             if (number == null) {
                 return -1;
             }
-            int after = skipBlanks(numbers.end);
-            return after == end || s[after] == ';' ? after : -1;
+            int after = numbers.end;
+            if (after < end && s[after] != ';') {
+                after = skipBlanks(after);
+                if (after < end && s[after] != ';') {
+                    return -1;
+                }
+            }
+            return after;
         }
 
         private Value value(int start, int delimiter) {

@@ -213,29 +213,26 @@ final class ValueTypes {
 
     /** The end of the longest unit (W, var, VA, V, rad, A, Hz, any case) at {@code from}, or {@code from}. */
     private static int unitEnd(char[] s, int from, int limit) {
+        if (from == limit) {
+            return from;
+        }
         int room = limit - from;
-        if (room >= 3) {
-            char c0 = lower(s[from]);
-            char c1 = lower(s[from + 1]);
-            char c2 = lower(s[from + 2]);
-            if ((c0 == 'v' && c1 == 'a' && c2 == 'r') || (c0 == 'r' && c1 == 'a' && c2 == 'd')) {
-                return from + 3;
-            }
-        }
-        if (room >= 2) {
-            char c0 = lower(s[from]);
-            char c1 = lower(s[from + 1]);
-            if ((c0 == 'v' && c1 == 'a') || (c0 == 'h' && c1 == 'z')) {
-                return from + 2;
-            }
-        }
-        if (room >= 1) {
-            char c = lower(s[from]);
-            if (c == 'w' || c == 'v' || c == 'a') {
+        switch (lower(s[from])) {
+            case 'w':
+            case 'a':
                 return from + 1;
-            }
+            case 'v':
+                if (room >= 2 && lower(s[from + 1]) == 'a') {
+                    return room >= 3 && lower(s[from + 2]) == 'r' ? from + 3 : from + 2;
+                }
+                return from + 1;
+            case 'r':
+                return room >= 3 && lower(s[from + 1]) == 'a' && lower(s[from + 2]) == 'd' ? from + 3 : from;
+            case 'h':
+                return room >= 2 && lower(s[from + 1]) == 'z' ? from + 2 : from;
+            default:
+                return from;
         }
-        return from;
     }
 
     private static boolean isDigit(char c) {
