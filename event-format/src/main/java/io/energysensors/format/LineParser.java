@@ -6,7 +6,8 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Parses one sensor line (FORMAT.md) in a single pass. Stateless and thread-safe.
+ * Parses one sensor line (FORMAT.md) in a single pass. Thread-safe: each thread reuses a cursor
+ * of its own.
  *
  * <p>Grammar, as read here: a line is one or more sections {@code Name: body}. After the colon
  * the first item decides the kind of the body: if an {@code =} comes before any {@code ;},
