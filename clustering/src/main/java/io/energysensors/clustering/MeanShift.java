@@ -18,12 +18,14 @@ import org.apache.commons.math3.exception.NotPositiveException;
  * <ol>
  * <li>Seeds: one per occupied grid bin of side {@code bandwidth} ({@link BinSeeds}).</li>
  * <li>Shift: each seed moves to the mean of the points within the bandwidth of it (inclusive)
- *     until it moves less than {@code 1e-3 * bandwidth} or has made {@code maxIterations} moves;
- *     its mode counts the points of its last ball.</li>
+ *     until it moves less than {@code 1e-3 * bandwidth} (strictly less, as in 1.2; releases since
+ *     2024 stop at equality too) or has made {@code maxIterations} moves; its mode counts the
+ *     points of its last ball.</li>
  * <li>Merge: modes are ranked by count, descending, then by coordinates, lexicographically
  *     descending; walking that ranking, a mode still kept removes every later one within the
  *     bandwidth. The survivors are the centers, label 0 first.</li>
- * <li>Label: each point takes its nearest center, or -1 if that is farther than the bandwidth.</li>
+ * <li>Label: each point takes its nearest center (exact ties: the lower label), or -1 if that
+ *     is farther than the bandwidth.</li>
  * </ol>
  * Radius queries go through a k-d tree that adds whole subtrees inside the ball at once, and
  * seeds are shifted in parallel; each seed's arithmetic is sequential and the results are merged
