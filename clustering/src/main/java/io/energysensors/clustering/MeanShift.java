@@ -126,7 +126,8 @@ public final class MeanShift {
             }
             double[] previous = mean;
             mean = divide(total, within);
-            if (distance(mean, previous) < stopDistance || iterations == maxIterations) {
+            double moved = Math.sqrt(SquaredDistance.between(mean, 0, previous, 0, mean.length));
+            if (moved < stopDistance || iterations == maxIterations) {
                 break;
             }
             iterations++;
@@ -208,15 +209,6 @@ public final class MeanShift {
             mean[j] = total[j] / count;
         }
         return mean;
-    }
-
-    private static double distance(double[] a, double[] b) {
-        double sum = 0;
-        for (int j = 0; j < a.length; j++) {
-            double difference = a[j] - b[j];
-            sum += difference * difference;
-        }
-        return Math.sqrt(sum);
     }
 
     /** Where a seed ended, how many points its last ball held, and after how many moves. */
