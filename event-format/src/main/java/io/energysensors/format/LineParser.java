@@ -61,7 +61,7 @@ public final class LineParser {
         while (to > from && isBlank(s[to - 1])) {
             to--;
         }
-        return ValueTypes.of(s, from, to);
+        return ValueTypes.of(s, from, to, new ValueTypes.NumberReader());
     }
 
     private static boolean isBlank(char c) {
@@ -86,6 +86,9 @@ public final class LineParser {
         private final Entries.ListBuilder<Section> sections = new Entries.ListBuilder<>();
         private final Entries.ListBuilder<Value> elements = new Entries.ListBuilder<>();
         private final Entries.MapBuilder entries = new Entries.MapBuilder();
+        private final ValueTypes.NumberReader numbers = new ValueTypes.NumberReader();
+        /** The value {@link #numberValue} read. */
+        private Value number;
         private Set<String> sectionNames;
         /** Bit (hash mod 64) of each section name so far: most new names are told apart without a scan. */
         private long namesSeen;
@@ -166,11 +169,48 @@ public final class LineParser {
             if (start == end) {
                 throw error(start, "section \"" + name + "\" is empty: expected key=value pairs or a list of values", name, null);
             }
+            elements.clear();
+            int afterNumber = numberValue(start);
+            if (afterNumber >= 0) {
+                elements.add(number);
+                return list(name, afterNumber);
+            }
             int delimiter = scan(start);
             if (delimiter < end && s[delimiter] == '=') {
                 return keyValues(name, start, delimiter);
             }
-            return list(name, start, delimiter);
+            while (delimiter < end && s[delimiter] == ':') {
+                delimiter = scan(delimiter + 1);
+            }
+            if (delimiter < end && s[delimiter] == '=') {
+                throw unexpectedEquals(name, delimiter);
+            }
+            elements.add(value(start, delimiter));
+            return list(name, delimiter);
+        }
+
+        /**
+         * Reads a number that is a whole value (followed by blanks, then ';' or the end) in one go,
+         * into {@code number}: the index of that ';' or end, or -1 when the value is something
+         * else, to be scanned and typed as a whole.
+         */
+        private int numberValue(int start) {
+            number = numbers.read(s, start, end);
+            if (number == null) {
+                return -1;
+            }
+            int after = numbers.end;
+            if (after < end && s[after] != ';') {
+                after = skipBlanks(after);
+                if (after < end && s[after] != ';') {
+                    return -1;
+                }
+            }
+            return after;
+        }
+
+        private Value value(int start, int delimiter) {
+            return ValueTypes.of(s, start, trimEnd(start, delimiter), numbers);
         }
 
         private Section keyValues(String name, int keyStart, int equals) {
@@ -182,15 +222,22 @@ public final class LineParser {
                 }
                 String key = Names.of(s, keyStart, keyEnd);
                 int valueStart = skipBlanks(equals + 1);
-                int valueEnd = scan(valueStart);
-                while (valueEnd < end && s[valueEnd] == '=') {
-                    valueEnd = scan(valueEnd + 1);
+                int valueEnd = valueStart < end ? numberValue(valueStart) : -1;
+                Value value;
+                if (valueEnd >= 0) {
+                    value = number;
+                } else {
+                    valueEnd = scan(valueStart);
+                    while (valueEnd < end && s[valueEnd] == '=') {
+                        valueEnd = scan(valueEnd + 1);
+                    }
+                    if (valueEnd < end && s[valueEnd] == ':') {
+                        throw error(valueEnd, "expected ';' or the end of the line after the value of key \"" + key
+                                + "\" (a value cannot contain ':')", name, key);
+                    }
+                    value = value(valueStart, valueEnd);
                 }
-                if (valueEnd < end && s[valueEnd] == ':') {
-                    throw error(valueEnd, "expected ';' or the end of the line after the value of key \"" + key
-                            + "\" (a value cannot contain ':')", name, key);
-                }
-                if (!entries.put(key, ValueTypes.of(s, valueStart, trimEnd(valueStart, valueEnd)))) {
+                if (!entries.put(key, value)) {
                     throw error(keyStart, "duplicate key \"" + key + "\" in section \"" + name + "\"", name, key);
                 }
                 if (valueEnd == end) {
@@ -220,19 +267,18 @@ public final class LineParser {
             return new KeyValueSection(name, entries.toMap());
         }
 
-        private Section list(String name, int start, int delimiter) {
-            while (delimiter < end && s[delimiter] == ':') {
-                delimiter = scan(delimiter + 1);
-            }
-            if (delimiter < end && s[delimiter] == '=') {
-                throw unexpectedEquals(name, delimiter);
-            }
-            elements.clear();
-            elements.add(ValueTypes.of(s, start, trimEnd(start, delimiter)));
+        /** Reads the elements after the first, which {@code elements} holds, from its ';' or the end. */
+        private Section list(String name, int delimiter) {
             while (delimiter < end) {
-                start = skipBlanks(delimiter + 1);
+                int start = skipBlanks(delimiter + 1);
                 if (start == end) {
                     break;
+                }
+                int afterNumber = numberValue(start);
+                if (afterNumber >= 0) {
+                    elements.add(number);
+                    delimiter = afterNumber;
+                    continue;
                 }
                 delimiter = scan(start);
                 if (delimiter < end) {
@@ -246,7 +292,7 @@ public final class LineParser {
                         throw unexpectedEquals(name, delimiter);
                     }
                 }
-                elements.add(ValueTypes.of(s, start, trimEnd(start, delimiter)));
+                elements.add(value(start, delimiter));
             }
             nextColon = -1;
             return new ListSection(name, elements.toList());
