@@ -24,27 +24,23 @@ import java.util.Set;
  */
 public final class LineParser {
 
-    /** Lines up to this long are copied into a per-thread buffer; longer ones get their own array. */
-    private static final int BUFFERED_LENGTH = 16 * 1024;
-    private static final ThreadLocal<char[]> BUFFER = new ThreadLocal<>();
+    /** Lines up to this long are parsed by a per-thread cursor; longer ones get their own. */
+    private static final int REUSED_UP_TO = 16 * 1024;
+    private static final ThreadLocal<Cursor> CURSOR = new ThreadLocal<>();
 
     /** @throws LineFormatException for anything the grammar cannot consume, with its column */
     public SensorLine parse(CharSequence line) {
-        // A char array reads faster than String.charAt (no coder test per character); every value
-        // taken out of it is copied, so the buffer can be reused by the next parse on this thread.
-        // It starts at the first line's size, so that a short-lived (virtual) thread pays no more
-        // than a copy of its line.
+        // The cursor's buffers are reused by the next parse on this thread: every value taken out
+        // of them is copied. A short-lived (virtual) thread pays no more than one parse's buffers.
         String text = line.toString();
-        int length = text.length();
-        char[] chars = BUFFER.get();
-        if (chars == null || chars.length < length) {
-            chars = new char[Math.max(length, 1024)];
-            if (length <= BUFFERED_LENGTH) {
-                BUFFER.set(chars);
+        Cursor cursor = text.length() <= REUSED_UP_TO ? CURSOR.get() : null;
+        if (cursor == null) {
+            cursor = new Cursor();
+            if (text.length() <= REUSED_UP_TO) {
+                CURSOR.set(cursor);
             }
         }
-        text.getChars(0, length, chars, 0);
-        return new Cursor(chars, length).line();
+        return cursor.parse(text);
     }
 
     /**
@@ -68,7 +64,10 @@ public final class LineParser {
         return c == ' ' || c == '\t';
     }
 
-    /** The state of one parse: the text, where it ends (before the line break) and the sections so far. */
+    /**
+     * The state of a parse: the text, where it ends (before the line break) and the sections so
+     * far. Reusable, one parse at a time.
+     */
     private static final class Cursor {
 
         /** Above this many sections, duplicates are found by hashing rather than by a scan. */
@@ -81,8 +80,9 @@ public final class LineParser {
         private static final long SPECIAL_BELOW_64 =
                 (1L << ':') | (1L << ';') | (1L << '=') | (0xFFFF_FFFFL & ~(1L << '\t'));
 
-        private final char[] s;
-        private final int end;
+        /** The line, copied: a char array reads faster than String.charAt, which tests the coder each time. */
+        private char[] s = new char[1024];
+        private int end;
         private final Entries.ListBuilder<Section> sections = new Entries.ListBuilder<>();
         private final Entries.ListBuilder<Value> elements = new Entries.ListBuilder<>();
         private final Entries.MapBuilder entries = new Entries.MapBuilder();
@@ -96,15 +96,30 @@ public final class LineParser {
         private int nextNameStart;
         private int nextColon;
 
-        Cursor(char[] s, int length) {
-            this.s = s;
+        SensorLine parse(String text) {
+            int length = text.length();
+            if (s.length < length) {
+                s = new char[length];
+            }
+            text.getChars(0, length, s, 0);
             if (length > 0 && s[length - 1] == '\n') {
                 length -= length > 1 && s[length - 2] == '\r' ? 2 : 1;
             }
-            this.end = length;
+            end = length;
+            namesSeen = 0;
+            try {
+                return line();
+            } finally {
+                // Hold on to no part of this line until the next parse.
+                sections.clear();
+                elements.clear();
+                entries.clear();
+                number = null;
+                sectionNames = null;
+            }
         }
 
-        SensorLine line() {
+        private SensorLine line() {
             int start = skipBlanks(0);
             if (start == end) {
                 throw error(start, "expected a section (\"Name: ...\"), got an empty line", null, null);
