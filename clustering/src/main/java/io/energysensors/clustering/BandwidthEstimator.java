@@ -117,20 +117,11 @@ public final class BandwidthEstimator {
             double[] squared = new double[sample.length];
             int from = sample[a] * dimension;
             for (int b = 0; b < sample.length; b++) {
-                squared[b] = squaredDistance(coordinates, from, sample[b] * dimension, dimension);
+                squared[b] = SquaredDistance.between(coordinates, from, coordinates, sample[b] * dimension, dimension);
             }
             Arrays.sort(squared);
             return Math.sqrt(squared[neighbour - 1]);
         }).toArray();
-    }
-
-    private static double squaredDistance(double[] coordinates, int a, int b, int dimension) {
-        double sum = 0;
-        for (int j = 0; j < dimension; j++) {
-            double difference = coordinates[a + j] - coordinates[b + j];
-            sum += difference * difference;
-        }
-        return sum;
     }
 
     private static double numpyMean(double[] values) {

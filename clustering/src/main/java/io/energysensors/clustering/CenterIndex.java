@@ -88,12 +88,6 @@ final class CenterIndex {
     }
 
     private double squaredDistance(int label, double[] coordinates, int offset) {
-        int center = label * dimension;
-        double total = 0;
-        for (int j = 0; j < dimension; j++) {
-            double difference = coordinates[offset + j] - centers[center + j];
-            total += difference * difference;
-        }
-        return total;
+        return SquaredDistance.between(coordinates, offset, centers, label * dimension, dimension);
     }
 }

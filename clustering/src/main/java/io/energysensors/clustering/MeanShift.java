@@ -18,12 +18,14 @@ import org.apache.commons.math3.exception.NotPositiveException;
  * <ol>
  * <li>Seeds: one per occupied grid bin of side {@code bandwidth} ({@link BinSeeds}).</li>
  * <li>Shift: each seed moves to the mean of the points within the bandwidth of it (inclusive)
- *     until it moves less than {@code 1e-3 * bandwidth} or has made {@code maxIterations} moves;
- *     its mode counts the points of its last ball.</li>
+ *     until it moves less than {@code 1e-3 * bandwidth} (strictly less, as in 1.2; releases since
+ *     2024 stop at equality too) or has made {@code maxIterations} moves; its mode counts the
+ *     points of its last ball.</li>
  * <li>Merge: modes are ranked by count, descending, then by coordinates, lexicographically
  *     descending; walking that ranking, a mode still kept removes every later one within the
  *     bandwidth. The survivors are the centers, label 0 first.</li>
- * <li>Label: each point takes its nearest center, or -1 if that is farther than the bandwidth.</li>
+ * <li>Label: each point takes its nearest center (exact ties: the lower label), or -1 if that
+ *     is farther than the bandwidth.</li>
  * </ol>
  * Radius queries go through a k-d tree that adds whole subtrees inside the ball at once, and
  * seeds are shifted in parallel; each seed's arithmetic is sequential and the results are merged
@@ -124,7 +126,8 @@ public final class MeanShift {
             }
             double[] previous = mean;
             mean = divide(total, within);
-            if (distance(mean, previous) < stopDistance || iterations == maxIterations) {
+            double moved = Math.sqrt(SquaredDistance.between(mean, 0, previous, 0, mean.length));
+            if (moved < stopDistance || iterations == maxIterations) {
                 break;
             }
             iterations++;
@@ -206,15 +209,6 @@ public final class MeanShift {
             mean[j] = total[j] / count;
         }
         return mean;
-    }
-
-    private static double distance(double[] a, double[] b) {
-        double sum = 0;
-        for (int j = 0; j < a.length; j++) {
-            double difference = a[j] - b[j];
-            sum += difference * difference;
-        }
-        return Math.sqrt(sum);
     }
 
     /** Where a seed ended, how many points its last ball held, and after how many moves. */

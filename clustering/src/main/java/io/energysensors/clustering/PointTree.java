@@ -185,13 +185,7 @@ final class PointTree {
     }
 
     private double squaredDistance(int position, double[] center, int centerOffset) {
-        int offset = position * dimension;
-        double total = 0;
-        for (int j = 0; j < dimension; j++) {
-            double difference = coordinates[offset + j] - center[centerOffset + j];
-            total += difference * difference;
-        }
-        return total;
+        return SquaredDistance.between(coordinates, position * dimension, center, centerOffset, dimension);
     }
 
     private void addPoint(int position, double[] total) {

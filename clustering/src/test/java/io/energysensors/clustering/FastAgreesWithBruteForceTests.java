@@ -1,7 +1,6 @@
 package io.energysensors.clustering;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
@@ -133,15 +132,7 @@ class FastAgreesWithBruteForceTests {
         MeanShiftResult fast = meanShift.cluster(Points.ofRows(points), bandwidth);
         BruteForceMeanShift.Result plain = BruteForceMeanShift.cluster(points, bandwidth, 300);
 
-        assertThat(fast.clusterCount()).as(description).isEqualTo(plain.centers().length);
-        for (int label = 0; label < fast.clusterCount(); label++) {
-            double[] center = fast.center(label);
-            for (int j = 0; j < center.length; j++) {
-                double expected = plain.centers()[label][j];
-                assertThat(center[j]).as("%s center %d feature %d", description, label, j)
-                        .isCloseTo(expected, within(1e-9 * Math.max(1, Math.abs(expected))));
-            }
-        }
+        CenterAssertions.assertCentersClose(fast, plain.centers(), description);
         assertThat(fast.labels()).as(description).containsExactly(plain.labels());
         assertThat(fast.iterations()).as(description).isEqualTo(plain.iterations());
         return fast;

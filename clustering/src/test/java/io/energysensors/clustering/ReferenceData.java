@@ -70,6 +70,15 @@ final class ReferenceData {
         return values;
     }
 
+    /** An array of equally long number arrays. */
+    static double[][] rows(JsonNode array) {
+        double[][] rows = new double[array.size()][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = doubles(array.get(i));
+        }
+        return rows;
+    }
+
     private static JsonNode json(String file) {
         return MAPPER.readTree(REFERENCE.resolve(file));
     }

@@ -1,7 +1,6 @@
 package io.energysensors.clustering;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,16 +40,8 @@ class SklearnOracleTests {
 
         MeanShiftResult result = new MeanShift().cluster(points, bandwidth);
 
-        JsonNode centers = expected.get("centers");
-        assertThat(result.clusterCount()).isEqualTo(centers.size());
-        for (int label = 0; label < centers.size(); label++) {
-            double[] center = ReferenceData.doubles(centers.get(label));
-            double[] actual = result.center(label);
-            for (int j = 0; j < center.length; j++) {
-                assertThat(actual[j]).as("center %d feature %d", label, j)
-                        .isCloseTo(center[j], within(1e-9 * Math.max(1, Math.abs(center[j]))));
-            }
-        }
+        CenterAssertions.assertCentersClose(result, ReferenceData.rows(expected.get("centers")),
+                expected.get("name").stringValue());
         assertThat(result.labels()).containsExactly(ReferenceData.ints(expected.get("labels")));
         assertThat(result.iterations()).isEqualTo(expected.get("iterations").intValue());
     }

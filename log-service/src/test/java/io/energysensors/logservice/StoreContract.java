@@ -185,11 +185,12 @@ public interface StoreContract {
     }
 
     @Test
-    default void pagesNewestMeasurementFirstWithinTimeRange() {
+    default void pagesNewestFirstWithinMeasurementTimeRange() {
         long device = Samples.newDevice();
         String template = Samples.linesOfDevice(device).get(0);
         List<String> lines = new ArrayList<>();
-        for (int minute = 0; minute < 5; minute++) {
+        // Stored out of measurement order: newest first means most recently stored first.
+        for (int minute : new int[] {0, 3, 1, 4, 2}) {
             lines.add(template.replace("UTC Time: 2016-10-4 16:47:50", "UTC Time: 2016-10-4 17:0" + minute + ":00"));
         }
         server().postText(String.join("\n", lines));
@@ -201,7 +202,7 @@ public interface StoreContract {
         assertThat(firstPage.json().get("totalElements").asLong()).isEqualTo(5);
         assertThat(firstPage.json().get("totalPages").asInt()).isEqualTo(3);
         assertThat(firstPage.json().get("events").findValuesAsString("measuredAt"))
-                .containsExactly("2016-10-04T17:04:00Z", "2016-10-04T17:03:00Z");
+                .containsExactly("2016-10-04T17:02:00Z", "2016-10-04T17:04:00Z");
         assertThat(range.json().get("events").findValuesAsString("measuredAt"))
                 .containsExactly("2016-10-04T17:02:00Z", "2016-10-04T17:01:00Z");
     }

@@ -25,8 +25,8 @@ class EventsController {
 
     static final int MAX_PAGE_SIZE = 1000;
 
-    /** Newest measurement first; the id breaks ties between events measured in the same second. */
-    private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("measuredAt"), Sort.Order.desc("id"));
+    /** Most recently stored first: ids grow as events are stored, and the primary key orders them. */
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("id"));
 
     private final EventRepository events;
 

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.energysensors.logservice.EmbeddedPostgresHolder;
 import io.energysensors.logservice.LogServiceApplication;
 import io.energysensors.logservice.Samples;
 import io.energysensors.logservice.StoredEvents;
@@ -29,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Acknowledged means durable: the service runs as a real child process over H2 files, is
- * killed with SIGKILL while posts are in flight, and restarted on the same files.
+ * Acknowledged means durable: the service runs as a real child process, is killed with SIGKILL
+ * while posts are in flight, and restarted on the same database: H2 files, or a PostgreSQL that
+ * stays up while the service dies.
  */
 class KillRecoveryTests {
 
@@ -41,12 +43,23 @@ class KillRecoveryTests {
     Path dataDir;
 
     @Test
-    void keepsEveryAcknowledgedEventExactlyOnceAfterSigkill() throws Exception {
+    void keepsEveryAcknowledgedEventExactlyOnceAfterSigkillOnH2() throws Exception {
+        assertSurvivesSigkill("--energy-sensors.data-dir=" + dataDir.resolve("db"));
+    }
+
+    @Test
+    void keepsEveryAcknowledgedEventExactlyOnceAfterSigkillOnPostgres() throws Exception {
+        assertSurvivesSigkill("--spring.profiles.active=postgres",
+                "--spring.datasource.url=" + EmbeddedPostgresHolder.jdbcUrl(),
+                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres");
+    }
+
+    private void assertSurvivesSigkill(String... database) throws Exception {
         long device = Samples.newDevice();
         String template = Samples.withDevice(Samples.lines().get(0), device);
         Set<Integer> acknowledged = ConcurrentHashMap.newKeySet();
 
-        Process first = start("first");
+        Process first = start("first", database);
         try {
             TestServer server = awaitUp(first, "first");
             AtomicBoolean killed = new AtomicBoolean();
@@ -66,7 +79,7 @@ class KillRecoveryTests {
         }
         assertThat(acknowledged).as("acknowledged before the kill").hasSizeGreaterThanOrEqualTo(ACKS_BEFORE_KILL);
 
-        Process second = start("second");
+        Process second = start("second", database);
         try {
             TestServer server = awaitUp(second, "second");
             List<Integer> stored = StoredEvents.ofDevice(server, device).stream()
@@ -105,7 +118,7 @@ class KillRecoveryTests {
         }
     }
 
-    private Process start(String run) throws IOException {
+    private Process start(String run, String... database) throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -113,12 +126,13 @@ class KillRecoveryTests {
         Path log = dataDir.resolve(run + ".log");
         Files.writeString(dataDir.resolve(run + ".port"), String.valueOf(port));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"),
                 LogServiceApplication.class.getName(),
                 "--server.port=" + port,
-                "--energy-sensors.data-dir=" + dataDir.resolve("db"),
-                "--spring.main.banner-mode=off")
+                "--spring.main.banner-mode=off"));
+        command.addAll(List.of(database));
+        return new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
