@@ -3,5 +3,5 @@ package io.energysensors.logservice.events;
 import java.util.List;
 
 /** One page of GET /events, newest first. */
-record EventPage(List<EventView> events, int page, int size, long totalElements, int totalPages) {
+public record EventPage(List<EventView> events, int page, int size, long totalElements, int totalPages) {
 }

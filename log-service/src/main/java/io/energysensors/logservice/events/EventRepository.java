@@ -1,5 +1,7 @@
 package io.energysensors.logservice.events;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Page;
@@ -14,6 +16,8 @@ interface EventRepository extends Repository<StoredEvent, Long>, JpaSpecificatio
     Optional<StoredEvent> findById(long id);
 
     long count();
+
+    List<StoredEvent> findAllByIdIn(Collection<Long> ids);
 
     @Override
     Page<StoredEvent> findAll(Specification<StoredEvent> filter, Pageable pageable);

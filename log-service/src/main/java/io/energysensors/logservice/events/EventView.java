@@ -2,8 +2,13 @@ package io.energysensors.logservice.events;
 
 import java.time.Instant;
 
-/** One stored event as GET /events returns it; times are ISO-8601 UTC. */
-record EventView(
+/**
+ * One stored event as GET /events returns it; times are ISO-8601 UTC.
+ *
+ * @param cluster its label in the current clustering result (-1 for an orphan), or null when that
+ *     result does not cover it: stored after it was computed, or not placeable (fewer than 3 peaks)
+ */
+public record EventView(
         long id,
         long deviceId,
         long firmware,
@@ -22,5 +27,6 @@ record EventView(
         double[] fftImg,
         double wifiStrengthDbm,
         double dummy,
-        Instant receivedAt) {
+        Instant receivedAt,
+        Integer cluster) {
 }

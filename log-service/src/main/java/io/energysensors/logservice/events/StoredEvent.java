@@ -7,6 +7,7 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Formula;
 import org.hibernate.annotations.Immutable;
 
 /**
@@ -46,13 +47,20 @@ class StoredEvent {
     private double wifiStrengthDbm;
     private double dummy;
     private Instant receivedAt;
+    /** The label of the current clustering result; a subquery on cluster_member's primary key. */
+    @Formula("(SELECT m.label FROM cluster_member m WHERE m.event_id = id)")
+    private Integer cluster;
 
     protected StoredEvent() {
+    }
+
+    long id() {
+        return id;
     }
 
     EventView toView() {
         return new EventView(id, deviceId, firmware, eventCode, measuredAt, coilReversed, activePowerW,
                 reactivePowerVar, apparentPowerVa, lineCurrentA, lineVoltageV, linePhaseRad, frequencyHz,
-                peaks, fftRe, fftImg, wifiStrengthDbm, dummy, receivedAt);
+                peaks, fftRe, fftImg, wifiStrengthDbm, dummy, receivedAt, cluster);
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 
 import io.energysensors.format.event.SensorEvent;
 import io.energysensors.logservice.events.Float64Array;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -32,10 +33,12 @@ class EventStore {
 
     private final JdbcTemplate jdbc;
     private final EventIdAllocator ids;
+    private final ApplicationEventPublisher publisher;
 
-    EventStore(JdbcTemplate jdbc, EventIdAllocator ids) {
+    EventStore(JdbcTemplate jdbc, EventIdAllocator ids, ApplicationEventPublisher publisher) {
         this.jdbc = jdbc;
         this.ids = ids;
+        this.publisher = publisher;
     }
 
     @Transactional
@@ -61,6 +64,7 @@ class EventStore {
             jdbc.update(insert(rest),
                     statement -> bindRows(statement, chunks * ROWS_PER_STATEMENT, rest, events, eventIds, receivedAt));
         }
+        publisher.publishEvent(new EventsStored(events.size()));
         return events.size();
     }
 

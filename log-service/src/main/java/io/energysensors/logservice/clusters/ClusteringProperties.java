@@ -1,0 +1,39 @@
+package io.energysensors.logservice.clusters;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * When and over what the background clustering runs ({@code energy-sensors.clustering.*}).
+ *
+ * @param everyEvents a run starts each time this many more events are stored, counted in the database
+ * @param scope which events are clustered; with {@code recent} or {@code sample} every other
+ *     event is assigned to its nearest center
+ * @param maxEvents how many events {@code recent} and {@code sample} cluster
+ * @param sampleSeed seed of the {@code sample} scope's draw: the same store and seed give the same sample
+ * @param maxAbsFeature an event with a feature beyond this magnitude is skipped: no sensor measures
+ *     a gigawatt, and one such value would inflate the bandwidth until every event is one cluster
+ */
+@ConfigurationProperties("energy-sensors.clustering")
+public record ClusteringProperties(
+        @DefaultValue("1000") long everyEvents,
+        @DefaultValue("all") Scope scope,
+        @DefaultValue("100000") int maxEvents,
+        @DefaultValue("0") long sampleSeed,
+        @DefaultValue("1e9") double maxAbsFeature) {
+
+    public ClusteringProperties {
+        if (everyEvents < 1) {
+            throw new IllegalArgumentException("energy-sensors.clustering.every-events must be at least 1, got "
+                    + everyEvents);
+        }
+        if (maxEvents < 2) {
+            throw new IllegalArgumentException("energy-sensors.clustering.max-events must be at least 2, got "
+                    + maxEvents);
+        }
+        if (!(maxAbsFeature > 0) || Double.isInfinite(maxAbsFeature)) {
+            throw new IllegalArgumentException(
+                    "energy-sensors.clustering.max-abs-feature must be a positive finite number, got " + maxAbsFeature);
+        }
+    }
+}

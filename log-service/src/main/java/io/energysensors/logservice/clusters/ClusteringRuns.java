@@ -1,0 +1,165 @@
+package io.energysensors.logservice.clusters;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+import io.energysensors.clustering.BandwidthEstimator;
+import io.energysensors.clustering.ClusteringException;
+import io.energysensors.clustering.MeanShift;
+import io.energysensors.clustering.MeanShiftResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One clustering run: take the lock, read the features, cluster them as the original did
+ * (bandwidth by quantile 0.2 over 200 sampled events, seed 0; Mean Shift with bin seeding), and
+ * replace the stored result, all in one transaction. A run that fails leaves the previous
+ * result and is recorded with its reason; it never throws, so nothing upstream is affected.
+ */
+@Service
+public class ClusteringRuns {
+
+    /** Events per chunk when the scope assigns every event to a center found on fewer. */
+    static final int ASSIGN_CHUNK = 50_000;
+
+    private static final Logger log = LoggerFactory.getLogger(ClusteringRuns.class);
+    private static final int MAX_REASON = 2000;
+    private static final int MAX_TRIGGER = 200;
+
+    private final FeatureReader reader;
+    private final ResultWriter writer;
+    private final ClusteringLock lock;
+    private final ClusteringProperties properties;
+    private final TransactionTemplate transaction;
+    private final MeanShift meanShift = new MeanShift();
+    private final BandwidthEstimator bandwidth = BandwidthEstimator.reference();
+
+    ClusteringRuns(FeatureReader reader, ResultWriter writer, ClusteringLock lock, ClusteringProperties properties,
+            PlatformTransactionManager transactions) {
+        this.reader = reader;
+        this.writer = writer;
+        this.lock = lock;
+        this.properties = properties;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /**
+     * Runs now on the calling thread; the background trigger calls it on the clustering thread.
+     *
+     * @param trigger why the run happens, stored with it
+     * @return the run as recorded
+     */
+    public RunRecord run(String trigger) {
+        Instant startedAt = Instant.now();
+        long start = System.nanoTime();
+        String why = clip(trigger, MAX_TRIGGER);
+        RunRecord recorded;
+        try {
+            recorded = transaction.execute(status -> runLocked(why, startedAt, start));
+        } catch (RuntimeException e) {
+            recorded = recordFailure(why, startedAt, start, e);
+        }
+        if (recorded.status() == RunStatus.SUCCEEDED) {
+            log.info("Clustering run {} ({}): {} clusters over {} events, {} skipped, bandwidth {}, {} ms",
+                    recorded.id(), why, recorded.clusterCount(), recorded.eventsCovered(), recorded.eventsSkipped(),
+                    recorded.bandwidth(), recorded.durationMs());
+        } else {
+            log.warn("Clustering run {} ({}) {}: {}; the previous result stays", recorded.id(), why,
+                    recorded.status().name().toLowerCase(Locale.ROOT), recorded.reason());
+        }
+        return recorded;
+    }
+
+    private RunRecord runLocked(String trigger, Instant startedAt, long start) {
+        Scope scope = properties.scope();
+        if (!lock.tryAcquire()) {
+            RunRecord skipped = new RunRecord(0, startedAt, Instant.now(), elapsedMs(start), RunStatus.SKIPPED, trigger,
+                    "another instance is clustering", scope, null, null, null, null, null);
+            return withId(skipped, writer.insertRun(skipped));
+        }
+        long runId = writer.insertRun(new RunRecord(0, startedAt, startedAt, 0, RunStatus.RUNNING, trigger, null,
+                scope, null, null, null, null, null));
+        FeatureReader.Skipped skipped = new FeatureReader.Skipped();
+        Features chosen = switch (scope) {
+            case ALL -> reader.all(skipped);
+            case RECENT -> reader.recent(properties.maxEvents(), skipped);
+            case SAMPLE -> reader.sample(properties.maxEvents(), properties.sampleSeed(), skipped);
+        };
+        MeanShiftResult result;
+        try {
+            result = meanShift.cluster(chosen.points(), bandwidth);
+        } catch (ClusteringException e) {
+            RunRecord failed = new RunRecord(runId, startedAt, Instant.now(), elapsedMs(start), RunStatus.FAILED,
+                    trigger, clip(e.getMessage(), MAX_REASON), scope, (long) chosen.size(), null, skipped.count(),
+                    null, null);
+            writer.updateRun(failed);
+            return failed;
+        }
+        writer.clearResult();
+        ClusterStatistics statistics = new ClusterStatistics(result.clusterCount());
+        long covered;
+        long skippedCount;
+        if (scope == Scope.ALL) {
+            int[] labels = result.labels();
+            record(runId, chosen, labels, statistics);
+            covered = chosen.size();
+            skippedCount = skipped.count();
+        } else {
+            FeatureReader.Skipped unplaced = new FeatureReader.Skipped();
+            long[] assigned = {0};
+            reader.chunks(ASSIGN_CHUNK, unplaced, chunk -> {
+                record(runId, chunk, result.assignAll(chunk.points()), statistics);
+                assigned[0] += chunk.size();
+            });
+            covered = assigned[0];
+            skippedCount = unplaced.count();
+        }
+        writer.insertClusters(runId, statistics.rows(result));
+        RunRecord succeeded = new RunRecord(runId, startedAt, Instant.now(), elapsedMs(start), RunStatus.SUCCEEDED,
+                trigger, null, scope, (long) chosen.size(), covered, skippedCount, result.bandwidth(),
+                result.clusterCount());
+        writer.updateRun(succeeded);
+        writer.makeCurrent(runId);
+        return succeeded;
+    }
+
+    private void record(long runId, Features events, int[] labels, ClusterStatistics statistics) {
+        double[] coordinates = events.coordinates();
+        for (int i = 0; i < events.size(); i++) {
+            statistics.add(labels[i], coordinates, i * Features.DIMENSION);
+        }
+        writer.insertMembers(runId, events, labels);
+    }
+
+    /** The run's transaction rolled back: record the failure in a new one, if the database lets us. */
+    private RunRecord recordFailure(String trigger, Instant startedAt, long start, RuntimeException e) {
+        String reason = clip(e.getClass().getSimpleName() + ": " + e.getMessage(), MAX_REASON);
+        RunRecord failed = new RunRecord(0, startedAt, Instant.now(), elapsedMs(start), RunStatus.FAILED, trigger,
+                reason, properties.scope(), null, null, null, null, null);
+        try {
+            return withId(failed, transaction.execute(status -> writer.insertRun(failed)));
+        } catch (RuntimeException unrecorded) {
+            e.addSuppressed(unrecorded);
+            return failed;
+        }
+    }
+
+    private static RunRecord withId(RunRecord run, long id) {
+        return new RunRecord(id, run.startedAt(), run.finishedAt(), run.durationMs(), run.status(), run.trigger(),
+                run.reason(), run.scope(), run.eventsClustered(), run.eventsCovered(), run.eventsSkipped(),
+                run.bandwidth(), run.clusterCount());
+    }
+
+    private static long elapsedMs(long start) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    }
+
+    private static String clip(String text, int max) {
+        String value = text == null ? "" : text;
+        return value.length() <= max ? value : value.substring(0, max - 1) + "…";
+    }
+}

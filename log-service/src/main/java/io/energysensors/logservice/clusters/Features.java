@@ -1,0 +1,74 @@
+package io.energysensors.logservice.clusters;
+
+import java.util.Arrays;
+
+import io.energysensors.clustering.Points;
+
+/**
+ * The features of some events in the order they were added, with their ids: a growing flat
+ * array, so 100k events cost two arrays and no object per event.
+ */
+final class Features {
+
+    static final int DIMENSION = 8;
+
+    private long[] ids;
+    private double[] coordinates;
+    private int size;
+
+    Features(int expected) {
+        int capacity = Math.max(16, expected);
+        this.ids = new long[capacity];
+        this.coordinates = new double[capacity * DIMENSION];
+    }
+
+    void add(long id, double[] row) {
+        if (size == ids.length) {
+            int capacity = ids.length * 2;
+            ids = Arrays.copyOf(ids, capacity);
+            coordinates = Arrays.copyOf(coordinates, capacity * DIMENSION);
+        }
+        ids[size] = id;
+        System.arraycopy(row, 0, coordinates, size * DIMENSION, DIMENSION);
+        size++;
+    }
+
+    /** Replaces the event at {@code index}: reservoir sampling overwrites a kept event. */
+    void set(int index, long id, double[] row) {
+        ids[index] = id;
+        System.arraycopy(row, 0, coordinates, index * DIMENSION, DIMENSION);
+    }
+
+    int size() {
+        return size;
+    }
+
+    long id(int index) {
+        return ids[index];
+    }
+
+    /** The backing coordinates, point {@code i} at {@code i * 8}; valid up to {@code size() * 8}. */
+    double[] coordinates() {
+        return coordinates;
+    }
+
+    Points points() {
+        return new Points(Arrays.copyOf(coordinates, size * DIMENSION), DIMENSION);
+    }
+
+    /** The same events in ascending id order. */
+    Features sortedById() {
+        Integer[] order = new Integer[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(ids[a], ids[b]));
+        Features sorted = new Features(size);
+        double[] row = new double[DIMENSION];
+        for (int index : order) {
+            System.arraycopy(coordinates, index * DIMENSION, row, 0, DIMENSION);
+            sorted.add(ids[index], row);
+        }
+        return sorted;
+    }
+}

@@ -1,0 +1,149 @@
+package io.energysensors.logservice.clusters;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.List;
+
+import io.energysensors.logservice.events.Float64Array;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes runs and replaces the current result with plain JDBC. Callers hold one transaction
+ * around a replacement, so readers see the old result or the new one, never a mix.
+ */
+@Component
+class ResultWriter {
+
+    /** Memberships go in multi-row INSERTs of this many rows, sent as one JDBC batch per chunk. */
+    static final int MEMBERS_PER_STATEMENT = 100;
+
+    private static final String INSERT_MEMBERS = insertMembers(MEMBERS_PER_STATEMENT);
+
+    private final JdbcTemplate jdbc;
+
+    ResultWriter(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts a run and returns its id. */
+    long insertRun(RunRecord run) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement("""
+                    INSERT INTO clustering_run (started_at, finished_at, duration_ms, status, trigger_reason, reason,
+                        scope, events_clustered, events_covered, events_skipped, bandwidth, cluster_count)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
+            bindRun(statement, run);
+            return statement;
+        }, key);
+        return key.getKeyAs(Number.class).longValue();
+    }
+
+    void updateRun(RunRecord run) {
+        jdbc.update("""
+                UPDATE clustering_run SET started_at = ?, finished_at = ?, duration_ms = ?, status = ?,
+                    trigger_reason = ?, reason = ?, scope = ?, events_clustered = ?, events_covered = ?,
+                    events_skipped = ?, bandwidth = ?, cluster_count = ?
+                WHERE id = ?""", statement -> {
+            bindRun(statement, run);
+            statement.setLong(13, run.id());
+        });
+    }
+
+    void clearResult() {
+        jdbc.update("DELETE FROM cluster_member");
+        jdbc.update("DELETE FROM cluster");
+    }
+
+    /** Labels {@code labels[i]} for the first {@code count} events of {@code events}. */
+    void insertMembers(long runId, Features events, int[] labels) {
+        int count = events.size();
+        int chunks = count / MEMBERS_PER_STATEMENT;
+        if (chunks > 0) {
+            jdbc.batchUpdate(INSERT_MEMBERS, new BatchPreparedStatementSetter() {
+                @Override
+                public void setValues(PreparedStatement statement, int chunk) throws SQLException {
+                    bindMembers(statement, chunk * MEMBERS_PER_STATEMENT, MEMBERS_PER_STATEMENT, runId, events, labels);
+                }
+
+                @Override
+                public int getBatchSize() {
+                    return chunks;
+                }
+            });
+        }
+        int rest = count - chunks * MEMBERS_PER_STATEMENT;
+        if (rest > 0) {
+            jdbc.update(insertMembers(rest),
+                    statement -> bindMembers(statement, chunks * MEMBERS_PER_STATEMENT, rest, runId, events, labels));
+        }
+    }
+
+    void insertClusters(long runId, List<ClusterRow> clusters) {
+        jdbc.batchUpdate("""
+                INSERT INTO cluster (label, run_id, member_count, center, mean, std, min_value, max_value)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", clusters, clusters.size(), (statement, cluster) -> {
+            statement.setInt(1, cluster.label());
+            statement.setLong(2, runId);
+            statement.setLong(3, cluster.count());
+            if (cluster.center() == null) {
+                statement.setNull(4, Types.BINARY);
+            } else {
+                statement.setBytes(4, Float64Array.encode(cluster.center()));
+            }
+            statement.setBytes(5, Float64Array.encode(cluster.mean()));
+            statement.setBytes(6, Float64Array.encode(cluster.std()));
+            statement.setBytes(7, Float64Array.encode(cluster.min()));
+            statement.setBytes(8, Float64Array.encode(cluster.max()));
+        });
+    }
+
+    void makeCurrent(long runId) {
+        jdbc.update("UPDATE clustering_state SET current_run_id = ? WHERE id = 1", runId);
+    }
+
+    private static String insertMembers(int rows) {
+        return "INSERT INTO cluster_member (event_id, label, run_id) VALUES "
+                + String.join(", ", Collections.nCopies(rows, "(?, ?, ?)"));
+    }
+
+    private static void bindMembers(PreparedStatement statement, int first, int rows, long runId, Features events,
+            int[] labels) throws SQLException {
+        for (int row = 0; row < rows; row++) {
+            statement.setLong(row * 3 + 1, events.id(first + row));
+            statement.setInt(row * 3 + 2, labels[first + row]);
+            statement.setLong(row * 3 + 3, runId);
+        }
+    }
+
+    private static void bindRun(PreparedStatement statement, RunRecord run) throws SQLException {
+        statement.setObject(1, run.startedAt().atOffset(ZoneOffset.UTC));
+        statement.setObject(2, run.finishedAt().atOffset(ZoneOffset.UTC));
+        statement.setLong(3, run.durationMs());
+        statement.setString(4, run.status().name());
+        statement.setString(5, run.trigger());
+        statement.setString(6, run.reason());
+        statement.setString(7, run.scope().name());
+        setNullable(statement, 8, run.eventsClustered(), Types.BIGINT);
+        setNullable(statement, 9, run.eventsCovered(), Types.BIGINT);
+        setNullable(statement, 10, run.eventsSkipped(), Types.BIGINT);
+        setNullable(statement, 11, run.bandwidth(), Types.DOUBLE);
+        setNullable(statement, 12, run.clusterCount(), Types.INTEGER);
+    }
+
+    private static void setNullable(PreparedStatement statement, int index, Object value, int type)
+            throws SQLException {
+        if (value == null) {
+            statement.setNull(index, type);
+        } else {
+            statement.setObject(index, value, type);
+        }
+    }
+}
