@@ -43,9 +43,25 @@ stop_app() {
     app=""
 }
 
+cpu_ticks() {
+    awk '{print $14 + $15}' "/proc/$app/stat"
+}
+
+stored() {
+    curl -fs "localhost:$port/events/count" | tr -dc 0-9
+}
+
+# On a shared machine events/s says little; the service's CPU time per stored event (user +
+# system, warm-up included) says what the same code would do on cores of its own.
 drive() {
+    local ticks_before events_before ticks events
+    ticks_before=$(cpu_ticks)
+    events_before=$(stored)
     java -cp "$classpath" io.energysensors.benchmarks.ingest.IngestLoadDriver \
         --url "http://localhost:$port/log/store" --file res/events.txt --seconds "$run_seconds" "$@"
+    ticks=$(( $(cpu_ticks) - ticks_before ))
+    events=$(( $(stored) - events_before ))
+    echo "  service CPU: $(( ticks * 1000000 / $(getconf CLK_TCK) / events )) us per event over $events events"
 }
 
 echo "== H2 (file mode, WRITE_DELAY=0)"

@@ -56,6 +56,13 @@ class BandwidthEstimatorTests {
     }
 
     @Test
+    void refusesASinglePointWhenClusteringAsTheReferenceDid() {
+        assertThatThrownBy(() -> MeanShift.clusterAsReference(new Points(new double[] {1, 2, 3}, 3)))
+                .isInstanceOf(ClusteringException.class)
+                .hasMessageStartingWith("estimated bandwidth is 0: too few points (1) for quantile 0.2");
+    }
+
+    @Test
     void refusesASingleIdenticalPointRepeated() {
         double[] same = new double[500 * 3];
         Arrays.fill(same, 7.5);

@@ -60,6 +60,10 @@ final class DateTimes {
         private final char[] s;
         private final int to;
         private int pos;
+        private int hour;
+        private int minute;
+        private int second;
+        private int nanos;
 
         Reader(char[] s, int from, int to) {
             this.s = s;
@@ -77,30 +81,8 @@ final class DateTimes {
                 return null;
             }
             int day = digits(1, 2);
-            if (day < 0 || !(accept(' ') || accept('T'))) {
+            if (day < 0 || !(accept(' ') || accept('T')) || !time(1, true)) {
                 return null;
-            }
-            int hour = digits(1, 2);
-            if (hour < 0 || !accept(':')) {
-                return null;
-            }
-            int minute = digits(2, 2);
-            int second = 0;
-            int nanos = 0;
-            if (minute < 0) {
-                return null;
-            }
-            if (accept(':')) {
-                second = digits(2, 2);
-                if (second < 0) {
-                    return null;
-                }
-                if (accept('.')) {
-                    nanos = fraction();
-                    if (nanos < 0) {
-                        return null;
-                    }
-                }
             }
             int offset = isoOffset();
             if (offset == Integer.MIN_VALUE || pos != to) {
@@ -126,36 +108,44 @@ final class DateTimes {
                 return null;
             }
             int year = digits(4, 4);
-            if (year < 0 || !accept(' ')) {
-                return null;
-            }
-            int hour = digits(2, 2);
-            if (hour < 0 || !accept(':')) {
-                return null;
-            }
-            int minute = digits(2, 2);
-            int second = 0;
-            if (minute < 0) {
-                return null;
-            }
-            if (accept(':')) {
-                second = digits(2, 2);
-                if (second < 0) {
-                    return null;
-                }
-            }
-            if (!accept(' ')) {
+            if (year < 0 || !accept(' ') || !time(2, false) || !accept(' ')) {
                 return null;
             }
             int offset = rfcOffset();
             if (offset == Integer.MIN_VALUE || pos != to) {
                 return null;
             }
-            Instant instant = instant(year, month, day, hour, minute, second, 0, offset);
+            Instant instant = instant(year, month, day, hour, minute, second, nanos, offset);
             if (instant == null || (weekday >= 0 && LocalDate.of(year, month, day).getDayOfWeek().ordinal() != weekday)) {
                 return null;
             }
             return instant;
+        }
+
+        /**
+         * {@code H:mm[:ss[.fraction]]} (hours of {@code minHourDigits} to 2 digits, the fraction
+         * only if allowed) into the time fields; false once the text stops fitting.
+         */
+        private boolean time(int minHourDigits, boolean withFraction) {
+            hour = digits(minHourDigits, 2);
+            if (hour < 0 || !accept(':')) {
+                return false;
+            }
+            minute = digits(2, 2);
+            if (minute < 0) {
+                return false;
+            }
+            if (accept(':')) {
+                second = digits(2, 2);
+                if (second < 0) {
+                    return false;
+                }
+                if (withFraction && accept('.')) {
+                    nanos = fraction();
+                    return nanos >= 0;
+                }
+            }
+            return true;
         }
 
         /** Seconds east of UTC; 0 when absent; MIN_VALUE when malformed. */

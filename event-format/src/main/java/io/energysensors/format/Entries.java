@@ -52,8 +52,8 @@ final class Entries {
             return new ArrayView<>(Arrays.copyOf(elements, size));
         }
 
-        /** Forgets the elements; the references left behind die with the parse that owns the builder. */
         void clear() {
+            Arrays.fill(elements, 0, size, null);
             size = 0;
         }
     }
@@ -108,8 +108,9 @@ final class Entries {
             return new ValueMap(Arrays.copyOf(keys, size), Arrays.copyOf(values, size));
         }
 
-        /** Forgets the pairs; the references left behind die with the parse that owns the builder. */
         void clear() {
+            Arrays.fill(keys, 0, size, null);
+            Arrays.fill(values, 0, size, null);
             size = 0;
             index = null;
         }

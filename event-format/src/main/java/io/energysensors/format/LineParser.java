@@ -24,27 +24,23 @@ import java.util.Set;
  */
 public final class LineParser {
 
-    /** Lines up to this long are copied into a per-thread buffer; longer ones get their own array. */
-    private static final int BUFFERED_LENGTH = 16 * 1024;
-    private static final ThreadLocal<char[]> BUFFER = new ThreadLocal<>();
+    /** Lines up to this long are parsed by a per-thread cursor; longer ones get their own. */
+    private static final int REUSED_UP_TO = 16 * 1024;
+    private static final ThreadLocal<Cursor> CURSOR = new ThreadLocal<>();
 
     /** @throws LineFormatException for anything the grammar cannot consume, with its column */
     public SensorLine parse(CharSequence line) {
-        // A char array reads faster than String.charAt (no coder test per character); every value
-        // taken out of it is copied, so the buffer can be reused by the next parse on this thread.
-        // It starts at the first line's size, so that a short-lived (virtual) thread pays no more
-        // than a copy of its line.
+        // The cursor's buffers are reused by the next parse on this thread: every value taken out
+        // of them is copied. A short-lived (virtual) thread pays no more than one parse's buffers.
         String text = line.toString();
-        int length = text.length();
-        char[] chars = BUFFER.get();
-        if (chars == null || chars.length < length) {
-            chars = new char[Math.max(length, 1024)];
-            if (length <= BUFFERED_LENGTH) {
-                BUFFER.set(chars);
+        Cursor cursor = text.length() <= REUSED_UP_TO ? CURSOR.get() : null;
+        if (cursor == null) {
+            cursor = new Cursor();
+            if (text.length() <= REUSED_UP_TO) {
+                CURSOR.set(cursor);
             }
         }
-        text.getChars(0, length, chars, 0);
-        return new Cursor(chars, length).line();
+        return cursor.parse(text);
     }
 
     /**
@@ -61,14 +57,17 @@ public final class LineParser {
         while (to > from && isBlank(s[to - 1])) {
             to--;
         }
-        return ValueTypes.of(s, from, to);
+        return ValueTypes.of(s, from, to, new ValueTypes.NumberReader());
     }
 
     private static boolean isBlank(char c) {
         return c == ' ' || c == '\t';
     }
 
-    /** The state of one parse: the text, where it ends (before the line break) and the sections so far. */
+    /**
+     * The state of a parse: the text, where it ends (before the line break) and the sections so
+     * far. Reusable, one parse at a time.
+     */
     private static final class Cursor {
 
         /** Above this many sections, duplicates are found by hashing rather than by a scan. */
@@ -81,11 +80,15 @@ public final class LineParser {
         private static final long SPECIAL_BELOW_64 =
                 (1L << ':') | (1L << ';') | (1L << '=') | (0xFFFF_FFFFL & ~(1L << '\t'));
 
-        private final char[] s;
-        private final int end;
+        /** The line, copied: a char array reads faster than String.charAt, which tests the coder each time. */
+        private char[] s = new char[1024];
+        private int end;
         private final Entries.ListBuilder<Section> sections = new Entries.ListBuilder<>();
         private final Entries.ListBuilder<Value> elements = new Entries.ListBuilder<>();
         private final Entries.MapBuilder entries = new Entries.MapBuilder();
+        private final ValueTypes.NumberReader numbers = new ValueTypes.NumberReader();
+        /** The value {@link #numberValue} read. */
+        private Value number;
         private Set<String> sectionNames;
         /** Bit (hash mod 64) of each section name so far: most new names are told apart without a scan. */
         private long namesSeen;
@@ -93,15 +96,30 @@ public final class LineParser {
         private int nextNameStart;
         private int nextColon;
 
-        Cursor(char[] s, int length) {
-            this.s = s;
+        SensorLine parse(String text) {
+            int length = text.length();
+            if (s.length < length) {
+                s = new char[length];
+            }
+            text.getChars(0, length, s, 0);
             if (length > 0 && s[length - 1] == '\n') {
                 length -= length > 1 && s[length - 2] == '\r' ? 2 : 1;
             }
-            this.end = length;
+            end = length;
+            namesSeen = 0;
+            try {
+                return line();
+            } finally {
+                // Hold on to no part of this line until the next parse.
+                sections.clear();
+                elements.clear();
+                entries.clear();
+                number = null;
+                sectionNames = null;
+            }
         }
 
-        SensorLine line() {
+        private SensorLine line() {
             int start = skipBlanks(0);
             if (start == end) {
                 throw error(start, "expected a section (\"Name: ...\"), got an empty line", null, null);
@@ -166,11 +184,48 @@ public final class LineParser {
             if (start == end) {
                 throw error(start, "section \"" + name + "\" is empty: expected key=value pairs or a list of values", name, null);
             }
+            elements.clear();
+            int afterNumber = numberValue(start);
+            if (afterNumber >= 0) {
+                elements.add(number);
+                return list(name, afterNumber);
+            }
             int delimiter = scan(start);
             if (delimiter < end && s[delimiter] == '=') {
                 return keyValues(name, start, delimiter);
             }
-            return list(name, start, delimiter);
+            while (delimiter < end && s[delimiter] == ':') {
+                delimiter = scan(delimiter + 1);
+            }
+            if (delimiter < end && s[delimiter] == '=') {
+                throw unexpectedEquals(name, delimiter);
+            }
+            elements.add(value(start, delimiter));
+            return list(name, delimiter);
+        }
+
+        /**
+         * Reads a number that is a whole value (followed by blanks, then ';' or the end) in one go,
+         * into {@code number}: the index of that ';' or end, or -1 when the value is something
+         * else, to be scanned and typed as a whole.
+         */
+        private int numberValue(int start) {
+            number = numbers.read(s, start, end);
+            if (number == null) {
+                return -1;
+            }
+            int after = numbers.end;
+            if (after < end && s[after] != ';') {
+                after = skipBlanks(after);
+                if (after < end && s[after] != ';') {
+                    return -1;
+                }
+            }
+            return after;
+        }
+
+        private Value value(int start, int delimiter) {
+            return ValueTypes.of(s, start, trimEnd(start, delimiter), numbers);
         }
 
         private Section keyValues(String name, int keyStart, int equals) {
@@ -182,15 +237,22 @@ public final class LineParser {
                 }
                 String key = Names.of(s, keyStart, keyEnd);
                 int valueStart = skipBlanks(equals + 1);
-                int valueEnd = scan(valueStart);
-                while (valueEnd < end && s[valueEnd] == '=') {
-                    valueEnd = scan(valueEnd + 1);
+                int valueEnd = valueStart < end ? numberValue(valueStart) : -1;
+                Value value;
+                if (valueEnd >= 0) {
+                    value = number;
+                } else {
+                    valueEnd = scan(valueStart);
+                    while (valueEnd < end && s[valueEnd] == '=') {
+                        valueEnd = scan(valueEnd + 1);
+                    }
+                    if (valueEnd < end && s[valueEnd] == ':') {
+                        throw error(valueEnd, "expected ';' or the end of the line after the value of key \"" + key
+                                + "\" (a value cannot contain ':')", name, key);
+                    }
+                    value = value(valueStart, valueEnd);
                 }
-                if (valueEnd < end && s[valueEnd] == ':') {
-                    throw error(valueEnd, "expected ';' or the end of the line after the value of key \"" + key
-                            + "\" (a value cannot contain ':')", name, key);
-                }
-                if (!entries.put(key, ValueTypes.of(s, valueStart, trimEnd(valueStart, valueEnd)))) {
+                if (!entries.put(key, value)) {
                     throw error(keyStart, "duplicate key \"" + key + "\" in section \"" + name + "\"", name, key);
                 }
                 if (valueEnd == end) {
@@ -220,19 +282,18 @@ public final class LineParser {
             return new KeyValueSection(name, entries.toMap());
         }
 
-        private Section list(String name, int start, int delimiter) {
-            while (delimiter < end && s[delimiter] == ':') {
-                delimiter = scan(delimiter + 1);
-            }
-            if (delimiter < end && s[delimiter] == '=') {
-                throw unexpectedEquals(name, delimiter);
-            }
-            elements.clear();
-            elements.add(ValueTypes.of(s, start, trimEnd(start, delimiter)));
+        /** Reads the elements after the first, which {@code elements} holds, from its ';' or the end. */
+        private Section list(String name, int delimiter) {
             while (delimiter < end) {
-                start = skipBlanks(delimiter + 1);
+                int start = skipBlanks(delimiter + 1);
                 if (start == end) {
                     break;
+                }
+                int afterNumber = numberValue(start);
+                if (afterNumber >= 0) {
+                    elements.add(number);
+                    delimiter = afterNumber;
+                    continue;
                 }
                 delimiter = scan(start);
                 if (delimiter < end) {
@@ -246,7 +307,7 @@ public final class LineParser {
                         throw unexpectedEquals(name, delimiter);
                     }
                 }
-                elements.add(ValueTypes.of(s, start, trimEnd(start, delimiter)));
+                elements.add(value(start, delimiter));
             }
             nextColon = -1;
             return new ListSection(name, elements.toList());

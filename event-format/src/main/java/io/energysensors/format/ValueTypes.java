@@ -51,13 +51,16 @@ final class ValueTypes {
     }
 
     /** The value of the trimmed text {@code s[from, to)}. */
-    static Value of(char[] s, int from, int to) {
+    static Value of(char[] s, int from, int to, NumberReader numbers) {
         if (from == to) {
             return EMPTY;
         }
         Value value = onOff(s, from, to);
         if (value == null) {
-            value = number(s, from, to);
+            value = numbers.read(s, from, to);
+            if (value != null && numbers.end != to) {
+                value = null;
+            }
         }
         if (value == null) {
             Instant instant = DateTimes.parse(s, from, to);
@@ -77,77 +80,86 @@ final class ValueTypes {
         return null;
     }
 
-    /** An integer or finite decimal with an optional unit, or null when the text is not one. */
-    private static Value number(char[] s, int from, int to) {
-        int i = from;
-        char c = s[i];
-        boolean negative = c == '-';
-        if (negative || c == '+') {
-            i++;
-        }
-        // All digits, integer part and fraction, accumulate into one mantissa; it is exact while
-        // there are at most 18 of them, and longer numbers take the slow paths below.
-        long mantissa = 0;
-        int intStart = i;
-        while (i < to && isDigit(c = s[i])) {
-            mantissa = mantissa * 10 + (c - '0');
-            i++;
-        }
-        int intEnd = i;
-        boolean decimal = false;
-        int fractionDigits = 0;
-        if (i < to && (c == '.' || c == ',')) {
-            decimal = true;
-            int fractionStart = ++i;
-            while (i < to && isDigit(c = s[i])) {
+    /**
+     * Reads the number (integer or finite decimal, with an optional unit) that starts a text, and
+     * where it ends: the parser tries it on each value before scanning for the value's end, so
+     * that the digits of a number, most of a line, are read once. One per parse; not thread-safe.
+     */
+    static final class NumberReader {
+
+        /** After a successful {@link #read}, the index just past the number and its unit. */
+        int end;
+
+        /** The number at the start of {@code s[from, limit)}, or null when there is none. */
+        Value read(char[] s, int from, int limit) {
+            int i = from;
+            char c = s[i];
+            boolean negative = c == '-';
+            if (negative || c == '+') {
+                i++;
+            }
+            // All digits, integer part and fraction, accumulate into one mantissa; it is exact while
+            // there are at most 18 of them, and longer numbers take the slow paths below.
+            long mantissa = 0;
+            int intStart = i;
+            while (i < limit && isDigit(c = s[i])) {
                 mantissa = mantissa * 10 + (c - '0');
                 i++;
             }
-            fractionDigits = i - fractionStart;
-        }
-        int digits = intEnd - intStart + fractionDigits;
-        if (digits == 0) {
-            return null;
-        }
-        long exponent = 0;
-        if (i < to && (c == 'e' || c == 'E')) {
-            decimal = true;
-            i++;
-            boolean negativeExponent = false;
-            if (i < to && ((c = s[i]) == '+' || c == '-')) {
-                negativeExponent = c == '-';
-                i++;
+            int intEnd = i;
+            boolean decimal = false;
+            int fractionDigits = 0;
+            if (i < limit && (c == '.' || c == ',')) {
+                decimal = true;
+                int fractionStart = ++i;
+                while (i < limit && isDigit(c = s[i])) {
+                    mantissa = mantissa * 10 + (c - '0');
+                    i++;
+                }
+                fractionDigits = i - fractionStart;
             }
-            int expStart = i;
-            while (i < to && isDigit(c = s[i])) {
-                exponent = Math.min(exponent * 10 + (c - '0'), EXPONENT_CAP);
-                i++;
-            }
-            if (i == expStart) {
+            int digits = intEnd - intStart + fractionDigits;
+            if (digits == 0) {
                 return null;
             }
-            if (negativeExponent) {
-                exponent = -exponent;
+            long exponent = 0;
+            if (i < limit && (c == 'e' || c == 'E')) {
+                decimal = true;
+                i++;
+                boolean negativeExponent = false;
+                if (i < limit && ((c = s[i]) == '+' || c == '-')) {
+                    negativeExponent = c == '-';
+                    i++;
+                }
+                int expStart = i;
+                while (i < limit && isDigit(c = s[i])) {
+                    exponent = Math.min(exponent * 10 + (c - '0'), EXPONENT_CAP);
+                    i++;
+                }
+                if (i == expStart) {
+                    return null;
+                }
+                if (negativeExponent) {
+                    exponent = -exponent;
+                }
             }
-        }
-        int numberEnd = i;
-        if (!isUnit(s, numberEnd, to)) {
-            return null;
-        }
-        if (!decimal) {
-            if (digits <= MAX_MANTISSA_DIGITS) {
-                return integer(negative ? -mantissa : mantissa);
+            int numberEnd = i;
+            end = unitEnd(s, numberEnd, limit);
+            if (!decimal) {
+                if (digits <= MAX_MANTISSA_DIGITS) {
+                    return integer(negative ? -mantissa : mantissa);
+                }
+                return longInteger(s, negative ? from : intStart, intEnd);
             }
-            return longInteger(s, negative ? from : intStart, intEnd);
+            double value = digits <= MAX_MANTISSA_DIGITS ? fastDouble(mantissa, exponent - fractionDigits) : Double.NaN;
+            if (Double.isNaN(value)) {
+                value = parseDouble(s, from, numberEnd);
+            }
+            if (Double.isInfinite(value)) {
+                return null;
+            }
+            return new DecimalValue(negative ? -value : value);
         }
-        double value = digits <= MAX_MANTISSA_DIGITS ? fastDouble(mantissa, exponent - fractionDigits) : Double.NaN;
-        if (Double.isNaN(value)) {
-            value = parseDouble(s, from, numberEnd);
-        }
-        if (Double.isInfinite(value)) {
-            return null;
-        }
-        return new DecimalValue(negative ? -value : value);
     }
 
     /** An integer of more than 18 digits: a long if it fits, exact beyond, null past the digit limit. */
@@ -199,27 +211,27 @@ final class ValueTypes {
         return JavaDoubleParser.parseDouble(s, start, to - start);
     }
 
-    private static boolean isUnit(char[] s, int from, int to) {
-        switch (to - from) {
-            case 0:
-                return true;
-            case 1: {
-                char c = lower(s[from]);
-                return c == 'w' || c == 'v' || c == 'a';
-            }
-            case 2: {
-                char c0 = lower(s[from]);
-                char c1 = lower(s[from + 1]);
-                return (c0 == 'v' && c1 == 'a') || (c0 == 'h' && c1 == 'z');
-            }
-            case 3: {
-                char c0 = lower(s[from]);
-                char c1 = lower(s[from + 1]);
-                char c2 = lower(s[from + 2]);
-                return (c0 == 'v' && c1 == 'a' && c2 == 'r') || (c0 == 'r' && c1 == 'a' && c2 == 'd');
-            }
+    /** The end of the longest unit (W, var, VA, V, rad, A, Hz, any case) at {@code from}, or {@code from}. */
+    private static int unitEnd(char[] s, int from, int limit) {
+        if (from == limit) {
+            return from;
+        }
+        int room = limit - from;
+        switch (lower(s[from])) {
+            case 'w':
+            case 'a':
+                return from + 1;
+            case 'v':
+                if (room >= 2 && lower(s[from + 1]) == 'a') {
+                    return room >= 3 && lower(s[from + 2]) == 'r' ? from + 3 : from + 2;
+                }
+                return from + 1;
+            case 'r':
+                return room >= 3 && lower(s[from + 1]) == 'a' && lower(s[from + 2]) == 'd' ? from + 3 : from;
+            case 'h':
+                return room >= 2 && lower(s[from + 1]) == 'z' ? from + 2 : from;
             default:
-                return false;
+                return from;
         }
     }
 

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 class LineParserFuzzTests {
 
     private static final int MUTATED_LINES = 100_000;
-    private static final int RANDOM_LINES = 20_000;
+    private static final int RANDOM_LINES = 10_000;
     private static final int MUTATED_JSON = 20_000;
+    private static final int NUMBER_LIKE_VALUES = 50_000;
     private static final String[] TOKENS = {
         ";", ":", "=", ",", ".", " ", "\t", "\n", "\r", "\r\n", "\u0000", "\u007f", "\u0085", "\uD800", "\uDC00",
         "\uD83D\uDE00", "\u00e9", "\u0663", "\u00a0", "e", "E", "-", "+", "W", "var", "VA", "rad", "A", "Hz", "on", "OFF",
@@ -51,6 +52,36 @@ class LineParserFuzzTests {
                 line.append(random.nextInt(4) == 0 ? TOKENS[random.nextInt(TOKENS.length)] : ALPHABET.charAt(random.nextInt(ALPHABET.length())));
             }
             check(line.toString());
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    /**
+     * The parser reads a value that is a number in one go, without scanning for its end first;
+     * that shortcut must type every value exactly as typing the whole value does, in a list (first
+     * or later element) and as a key's value.
+     */
+    @Test
+    void typesNumberLikeValuesInALineAsOnTheirOwn() {
+        Random random = new Random(0x7E57_1753L);
+        String[] pieces = {"0", "1", "5", "9", "-", "+", ".", ",", "e", "E", "W", "var", "VA", "V", "rad", "A", "Hz", "x", " ", "\t"};
+        for (int i = 0; i < NUMBER_LIKE_VALUES; i++) {
+            StringBuilder text = new StringBuilder();
+            int length = 1 + random.nextInt(8);
+            for (int p = 0; p < length; p++) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String value = text.toString();
+            if (value.isBlank()) {
+                continue;
+            }
+            Value alone = parser.parseValue(value);
+            List<Value> inLines = new ArrayList<>(((Section.ListSection) parser.parse("L: " + value + ";" + value + "; 1").sections().get(0)).elements().subList(0, 2));
+            inLines.add(((Section.ListSection) parser.parse("L: 1;" + value).sections().get(0)).elements().get(1));
+            inLines.addAll(((Section.KeyValueSection) parser.parse("K: k=" + value + ";j=" + value).sections().get(0)).entries().values());
+            if (!inLines.stream().allMatch(alone::equals)) {
+                fail(value, "typed " + inLines + " in lines but " + alone + " alone");
+            }
         }
         assertThat(failures).isEmpty();
     }

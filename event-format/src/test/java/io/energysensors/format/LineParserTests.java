@@ -17,6 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -115,6 +119,32 @@ class LineParserTests {
             assertThatThrownBy(() -> line.sections().clear()).isInstanceOf(UnsupportedOperationException.class);
             assertThatThrownBy(() -> ((KeyValueSection) line.sections().get(0)).entries().clear()).isInstanceOf(UnsupportedOperationException.class);
             assertThatThrownBy(() -> ((ListSection) line.sections().get(1)).elements().clear()).isInstanceOf(UnsupportedOperationException.class);
+        }
+
+        @Test
+        void startsEachLineAfreshEvenAfterAnError() {
+            assertThat(rejection("A: 1; B: x=1; C: 2; 3; A: 2").reason()).isEqualTo("duplicate section \"A\"");
+            assertThat(parser.parse("A: 1")).isEqualTo(new SensorLine(List.of(new ListSection("A", List.of(new IntegerValue(1))))));
+            parser.parse("B: 2; C: 3");
+            assertThat(parser.parse("C: 4; B: 5").sections()).extracting(Section::name).containsExactly("C", "B");
+        }
+
+        @Test
+        void parsesOnManyThreadsAtOnce() throws Exception {
+            List<String> lines = SampleFiles.linesWithBreaks(SampleFiles.SAMPLE);
+            List<SensorLine> expected = lines.stream().map(parser::parse).toList();
+            ExecutorService threads = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<List<SensorLine>>> results = new ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    results.add(threads.submit(() -> lines.stream().map(parser::parse).toList()));
+                }
+                for (Future<List<SensorLine>> result : results) {
+                    assertThat(result.get(1, TimeUnit.MINUTES)).isEqualTo(expected);
+                }
+            } finally {
+                threads.shutdownNow();
+            }
         }
 
         @Test

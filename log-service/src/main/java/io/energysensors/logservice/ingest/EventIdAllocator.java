@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 class EventIdAllocator {
 
     /** Must equal the sequence's INCREMENT BY in the V1 migration. */
-    static final int BLOCK = 1000;
+    private static final int BLOCK = 1000;
 
     private static final String SEQUENCE = "sensor_event_id_seq";
 

@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class EventStore {
 
-    static final int ROWS_PER_STATEMENT = 100;
+    private static final int ROWS_PER_STATEMENT = 100;
 
     private static final int COLUMNS = 22;
     private static final String INSERT_CHUNK = insert(ROWS_PER_STATEMENT);

@@ -15,19 +15,13 @@ final class Utf8 {
     /** Malformed or unmappable input: where it is, as a body offset and as line/column of the text. */
     static final class InvalidUtf8Exception extends RuntimeException {
 
-        private final int offset;
         private final int line;
         private final int column;
 
         private InvalidUtf8Exception(int offset, int line, int column, int badByte) {
             super(String.format("not valid UTF-8: byte 0x%02X at offset %d of the body", badByte, offset));
-            this.offset = offset;
             this.line = line;
             this.column = column;
-        }
-
-        int offset() {
-            return offset;
         }
 
         /** 1-based line within the decoded range. */

@@ -67,10 +67,9 @@ class StoreValidationTests extends OnH2 {
     @MethodSource("badFields")
     void rejectsMissingOrMistypedField(String original, String replacement, String field) {
         long device = Samples.newDevice();
-        String good = Samples.withDevice(LINE, device);
-        assertThat(good).contains(original.replace("ID=1;", "ID=" + device + ";"));
-        String bad = original.startsWith("ID=1") || original.startsWith("Device: ID=1")
-                ? LINE.replace(original, replacement) : good.replace(original, replacement);
+        String mutated = LINE.replace(original, replacement);
+        assertThat(mutated).as("the mutation applies to the sample line").isNotEqualTo(LINE);
+        String bad = mutated.startsWith("Device: ID=1;") ? Samples.withDevice(mutated, device) : mutated;
 
         Reply reply = server.postText(bad);
 
