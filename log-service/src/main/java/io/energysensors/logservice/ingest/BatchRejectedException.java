@@ -9,12 +9,22 @@ import org.springframework.web.ErrorResponseException;
 /** A body with at least one bad line: nothing of it is stored. Lists every bad line. */
 final class BatchRejectedException extends ErrorResponseException {
 
+    private final long badLines;
+
     BatchRejectedException(List<LineError> errors, int lines) {
-        super(HttpStatus.BAD_REQUEST, problem(errors, lines), null);
+        this(errors, lines, errors.stream().mapToInt(LineError::line).distinct().count());
     }
 
-    private static ProblemDetail problem(List<LineError> errors, int lines) {
-        long badLines = errors.stream().mapToInt(LineError::line).distinct().count();
+    private BatchRejectedException(List<LineError> errors, int lines, long badLines) {
+        super(HttpStatus.BAD_REQUEST, problem(errors, lines, badLines), null);
+        this.badLines = badLines;
+    }
+
+    long badLines() {
+        return badLines;
+    }
+
+    private static ProblemDetail problem(List<LineError> errors, int lines, long badLines) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, badLines + " of " + lines
                 + (lines == 1 ? " line is" : " lines are") + " invalid; nothing was stored");
         problem.setTitle("Invalid event");

@@ -24,18 +24,35 @@ class StoreController {
     private final EventBatchReader reader;
     private final EventStore store;
     private final IngestProperties limits;
+    private final IngestRejections rejections;
 
-    StoreController(EventBatchReader reader, EventStore store, IngestProperties limits) {
+    StoreController(EventBatchReader reader, EventStore store, IngestProperties limits, IngestRejections rejections) {
         this.reader = reader;
         this.store = store;
         this.limits = limits;
+        this.rejections = rejections;
     }
 
     @PostMapping("/log/store")
     StoreResponse store(HttpServletRequest request) throws HttpMediaTypeNotSupportedException {
-        boolean json = isJson(request.getContentType());
-        byte[] body = readBody(request);
-        List<SensorEvent> events = json ? reader.readJson(body) : reader.readText(body, limits.maxLine());
+        List<SensorEvent> events;
+        try {
+            boolean json = isJson(request.getContentType());
+            byte[] body = readBody(request);
+            events = json ? reader.readJson(body) : reader.readText(body, limits.maxLine());
+        } catch (BatchRejectedException e) {
+            rejections.add(IngestRejections.INVALID_LINE, e.badLines());
+            throw e;
+        } catch (BodyTooLargeException e) {
+            rejections.add(IngestRejections.TOO_LARGE, 1);
+            throw e;
+        } catch (MalformedBodyException e) {
+            rejections.add(IngestRejections.MALFORMED_BODY, 1);
+            throw e;
+        } catch (HttpMediaTypeNotSupportedException e) {
+            rejections.add(IngestRejections.UNSUPPORTED_MEDIA_TYPE, 1);
+            throw e;
+        }
         return StoreResponse.of(store.store(events));
     }
 

@@ -1,0 +1,36 @@
+package io.energysensors.logservice.ingest;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * What POST /log/store refused since the service started, by reason: bad lines of a rejected batch
+ * count one each; a body refused as a whole (too large, unreadable, no event, wrong media type)
+ * counts one, since its lines were never counted. Kept in memory: it is a live figure, not history.
+ */
+@Component
+public class IngestRejections {
+
+    /** The reasons, few and fixed, so the map stays small whatever clients send. */
+    public static final String INVALID_LINE = "invalid line";
+    public static final String TOO_LARGE = "too large";
+    public static final String MALFORMED_BODY = "malformed body";
+    public static final String UNSUPPORTED_MEDIA_TYPE = "unsupported media type";
+
+    private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+
+    void add(String reason, long lines) {
+        counts.computeIfAbsent(reason, key -> new LongAdder()).add(lines);
+    }
+
+    /** Every reason seen so far and its count, sorted by reason. */
+    public Map<String, Long> snapshot() {
+        Map<String, Long> snapshot = new TreeMap<>();
+        counts.forEach((reason, count) -> snapshot.put(reason, count.sum()));
+        return snapshot;
+    }
+}

@@ -1,0 +1,170 @@
+package io.energysensors.logservice.dashboard;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.energysensors.logservice.OnH2;
+import io.energysensors.logservice.Samples;
+import io.energysensors.logservice.TestServer.Reply;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The JSON behind the dashboard, over real HTTP against H2. */
+class DashboardEndpointsTests extends OnH2 {
+
+    @Test
+    void pointsAreEveryStepthEventWithinTheLimit() {
+        storeSample();
+        int limit = 7;
+
+        JsonNode sample = server.get("/dashboard/points?limit=" + limit).json();
+
+        long total = sample.get("total").asLong();
+        long step = sample.get("step").asLong();
+        assertThat(step).isEqualTo((total + limit - 1) / limit);
+        assertThat(sample.get("points").size()).isEqualTo((int) ((total + step - 1) / step)).isLessThanOrEqualTo(limit);
+        assertThat(names(sample.get("features"))).containsExactly("active_power_w", "reactive_power_var",
+                "apparent_power_va", "line_current_a", "line_voltage_v", "peak_0", "peak_1", "peak_2");
+        for (JsonNode point : sample.get("points")) {
+            assertThat(point.size()).isEqualTo(9);
+        }
+    }
+
+    @Test
+    void theSameStoreGivesTheSameSample() {
+        storeSample();
+
+        JsonNode first = server.get("/dashboard/points?limit=50").json();
+        JsonNode second = server.get("/dashboard/points?limit=50").json();
+
+        // Labels may change in between: a background clustering run can finish at any time.
+        assertThat(features(second)).isEqualTo(features(first));
+        assertThat(second.get("total")).isEqualTo(first.get("total"));
+    }
+
+    @Test
+    void aLimitAboveAllEventsReturnsEveryEventOnce() {
+        storeSample();
+
+        JsonNode sample = server.get("/dashboard/points?limit=20000").json();
+
+        assertThat(sample.get("step").asLong()).isEqualTo(1);
+        assertThat(sample.get("points").size()).isEqualTo(sample.get("total").asInt());
+    }
+
+    @Test
+    void aLimitBelowOneIsABadRequestProblem() {
+        Reply reply = server.get("/dashboard/points?limit=0");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.json().get("error").asString()).contains("limit");
+    }
+
+    @Test
+    void ingestionCountsThisMinutesEventsAndEveryMinuteAsked() {
+        long before = lastMinute(server.get("/dashboard/ingestion?minutes=3").json());
+        storeSample();
+
+        JsonNode figures = server.get("/dashboard/ingestion?minutes=3").json();
+
+        assertThat(figures.get("perMinute").size()).isEqualTo(3);
+        // The store may cross a minute boundary; the two last minutes then hold the sample.
+        long lastTwo = figures.get("perMinute").get(1).get("events").asLong() + lastMinute(figures);
+        assertThat(lastTwo).isGreaterThanOrEqualTo(before + Samples.lines().size());
+        assertThat(figures.get("eventsStored").asLong()).isEqualTo(server.get("/events/count").json().get("count").asLong());
+    }
+
+    @Test
+    void rejectedLinesAreCountedByReason() {
+        long before = rejected(server.get("/dashboard/ingestion").json(), "invalid line");
+        String good = Samples.lines().get(0);
+        String bad = "Device: ID=1; Fw=1; Evt=2;";
+
+        Reply refused = server.postText(String.join("\n", good, bad, bad, good));
+
+        assertThat(refused.status()).isEqualTo(400);
+        long after = rejected(server.get("/dashboard/ingestion").json(), "invalid line");
+        assertThat(after - before).isEqualTo(2);
+    }
+
+    @Test
+    void aWrongMediaTypeIsCountedAsOneRefusedBody() {
+        long before = rejected(server.get("/dashboard/ingestion").json(), "unsupported media type");
+
+        server.post("application/xml", new byte[] {'<', 'a', '/', '>'});
+
+        assertThat(rejected(server.get("/dashboard/ingestion").json(), "unsupported media type") - before).isEqualTo(1);
+    }
+
+    @Test
+    void minutesOutsideTheRangeAreABadRequestProblem() {
+        assertThat(server.get("/dashboard/ingestion?minutes=0").status()).isEqualTo(400);
+        assertThat(server.get("/dashboard/ingestion?minutes=1441").status()).isEqualTo(400);
+    }
+
+    @Test
+    void theOpenApiDescriptionListsTheDashboardEndpoints() {
+        JsonNode api = server.get("/v3/api-docs").json();
+
+        assertThat(api.get("paths").has("/dashboard/points")).isTrue();
+        assertThat(api.get("paths").has("/dashboard/ingestion")).isTrue();
+    }
+
+    @Test
+    void theRootServesTheDashboardPageAndItsScripts() {
+        Reply page = server.get("/");
+        Reply script = server.get("/dashboard/assets/dashboard.js");
+        Reply echarts = server.get("/webjars/echarts/dist/echarts.min.js");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.body()).contains("/webjars/echarts/dist/echarts.min.js", "/dashboard/assets/dashboard.js");
+        assertThat(script.status()).isEqualTo(200);
+        assertThat(echarts.status()).isEqualTo(200);
+        assertThat(echarts.body()).contains("echarts");
+    }
+
+    @Test
+    void anUnknownAssetIsANotFoundProblem() {
+        Reply reply = server.get("/dashboard/assets/no-such-file.js");
+
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+    }
+
+    private void storeSample() {
+        Reply stored = server.postText(String.join("\n", Samples.linesOfDevice(Samples.newDevice())));
+        assertThat(stored.status()).isEqualTo(200);
+    }
+
+    private static long lastMinute(JsonNode figures) {
+        JsonNode minutes = figures.get("perMinute");
+        return minutes.get(minutes.size() - 1).get("events").asLong();
+    }
+
+    private static long rejected(JsonNode figures, String reason) {
+        JsonNode count = figures.get("rejected").get(reason);
+        return count == null ? 0 : count.asLong();
+    }
+
+    private static List<List<Double>> features(JsonNode sample) {
+        List<List<Double>> features = new ArrayList<>();
+        for (JsonNode point : sample.get("points")) {
+            List<Double> values = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                values.add(point.get(i).isNull() ? null : point.get(i).asDouble());
+            }
+            features.add(values);
+        }
+        return features;
+    }
+
+    private static List<String> names(JsonNode array) {
+        List<String> names = new ArrayList<>();
+        array.forEach(name -> names.add(name.asString()));
+        return names;
+    }
+}
