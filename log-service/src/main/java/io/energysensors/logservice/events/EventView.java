@@ -2,25 +2,12 @@ package io.energysensors.logservice.events;
 
 import java.time.Instant;
 
-/** One stored event as GET /events returns it; times are ISO-8601 UTC. */
-record EventView(
-        long id,
-        long deviceId,
-        long firmware,
-        long eventCode,
-        Instant measuredAt,
-        boolean coilReversed,
-        double activePowerW,
-        double reactivePowerVar,
-        double apparentPowerVa,
-        double lineCurrentA,
-        double lineVoltageV,
-        double linePhaseRad,
-        double frequencyHz,
-        double[] peaks,
-        double[] fftRe,
-        double[] fftImg,
-        double wifiStrengthDbm,
-        double dummy,
-        Instant receivedAt) {
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.energysensors.format.event.SensorEvent;
+
+/**
+ * One stored event as GET /events returns it: its id, when it was received, and the event's
+ * fields inline; times are ISO-8601 UTC.
+ */
+record EventView(long id, Instant receivedAt, @JsonUnwrapped SensorEvent event) {
 }
