@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Ingestion throughput of the log service over loopback: 1000-line batches and single lines,
 # first into H2 (file mode), then into a real PostgreSQL (embedded, durable commits).
-# Usage: benchmarks/ingest-load.sh [seconds per run, default 20]
+# Usage: benchmarks/ingest-load.sh [seconds per run, default 20] [warm-up seconds, default 10]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 run_seconds=${1:-20}
+warmup_seconds=${2:-10}
 port=${INGEST_PORT:-5099}
 work=$(mktemp -d)
 app=""
@@ -58,7 +59,8 @@ drive() {
     ticks_before=$(cpu_ticks)
     events_before=$(stored)
     java -cp "$classpath" io.energysensors.benchmarks.ingest.IngestLoadDriver \
-        --url "http://localhost:$port/log/store" --file res/events.txt --seconds "$run_seconds" "$@"
+        --url "http://localhost:$port/log/store" --file res/events.txt \
+        --seconds "$run_seconds" --warmup "$warmup_seconds" "$@"
     ticks=$(( $(cpu_ticks) - ticks_before ))
     events=$(( $(stored) - events_before ))
     echo "  service CPU: $(( ticks * 1000000 / $(getconf CLK_TCK) / events )) us per event over $events events"

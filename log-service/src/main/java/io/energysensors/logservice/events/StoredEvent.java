@@ -2,6 +2,7 @@ package io.energysensors.logservice.events;
 
 import java.time.Instant;
 
+import io.energysensors.format.event.SensorEvent;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -59,8 +60,8 @@ class StoredEvent {
     }
 
     EventView toView() {
-        return new EventView(id, deviceId, firmware, eventCode, measuredAt, coilReversed, activePowerW,
-                reactivePowerVar, apparentPowerVa, lineCurrentA, lineVoltageV, linePhaseRad, frequencyHz,
-                peaks, fftRe, fftImg, wifiStrengthDbm, dummy, receivedAt, cluster);
+        return new EventView(id, receivedAt, new SensorEvent(deviceId, firmware, eventCode, measuredAt, coilReversed,
+                activePowerW, reactivePowerVar, apparentPowerVa, lineCurrentA, lineVoltageV, linePhaseRad,
+                frequencyHz, peaks, fftRe, fftImg, wifiStrengthDbm, dummy), cluster);
     }
 }
