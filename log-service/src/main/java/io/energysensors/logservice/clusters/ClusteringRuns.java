@@ -3,11 +3,15 @@ package io.energysensors.logservice.clusters;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.energysensors.clustering.BandwidthEstimator;
 import io.energysensors.clustering.ClusteringException;
 import io.energysensors.clustering.MeanShift;
 import io.energysensors.clustering.MeanShiftResult;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -35,11 +39,19 @@ public class ClusteringRuns {
     private final ClusteringLock lock;
     private final ClusteringProperties properties;
     private final TransactionTemplate transaction;
+    private final MeterRegistry meters;
+    private final AtomicLong lastEventsCovered = new AtomicLong();
+    private final AtomicLong lastClusterCount = new AtomicLong();
     private final MeanShift meanShift = new MeanShift();
     private final BandwidthEstimator bandwidth = BandwidthEstimator.reference();
 
     ClusteringRuns(FeatureReader reader, ResultWriter writer, ClusteringLock lock, ClusteringProperties properties,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, MeterRegistry meters) {
+        this.meters = meters;
+        Gauge.builder("energy_sensors.clustering.last.events.covered", lastEventsCovered, AtomicLong::get)
+                .description("Events the latest successful run labelled").register(meters);
+        Gauge.builder("energy_sensors.clustering.last.clusters", lastClusterCount, AtomicLong::get)
+                .description("Clusters the latest successful run found").register(meters);
         this.reader = reader;
         this.writer = writer;
         this.lock = lock;
@@ -63,7 +75,12 @@ public class ClusteringRuns {
         } catch (RuntimeException e) {
             recorded = recordFailure(why, startedAt, start, e);
         }
+        Timer.builder("energy_sensors.clustering.runs").tag("status", recorded.status().name())
+                .description("Clustering runs by outcome, with their duration").register(meters)
+                .record(recorded.durationMs(), TimeUnit.MILLISECONDS);
         if (recorded.status() == RunStatus.SUCCEEDED) {
+            lastEventsCovered.set(recorded.eventsCovered());
+            lastClusterCount.set(recorded.clusterCount());
             log.info("Clustering run {} ({}): {} clusters over {} events, {} skipped, bandwidth {}, {} ms",
                     recorded.id(), why, recorded.clusterCount(), recorded.eventsCovered(), recorded.eventsSkipped(),
                     recorded.bandwidth(), recorded.durationMs());

@@ -5,6 +5,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,9 +24,17 @@ public class IngestRejections {
     public static final String UNSUPPORTED_MEDIA_TYPE = "unsupported media type";
 
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+    private final MeterRegistry meters;
+
+    IngestRejections(MeterRegistry meters) {
+        this.meters = meters;
+    }
 
     void add(String reason, long lines) {
         counts.computeIfAbsent(reason, key -> new LongAdder()).add(lines);
+        Counter.builder("energy_sensors.ingest.rejected").tag("reason", reason)
+                .description("Lines (or whole bodies) POST /log/store refused, by reason")
+                .register(meters).increment(lines);
     }
 
     /** Every reason seen so far and its count, sorted by reason. */

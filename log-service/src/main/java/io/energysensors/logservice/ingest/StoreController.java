@@ -5,6 +5,10 @@ import java.io.InputStream;
 import java.util.List;
 
 import io.energysensors.format.event.SensorEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -25,12 +29,23 @@ class StoreController {
     private final EventStore store;
     private final IngestProperties limits;
     private final IngestRejections rejections;
+    private final Counter storedEvents;
+    private final DistributionSummary batchSizes;
+    private final Timer storeTimer;
 
-    StoreController(EventBatchReader reader, EventStore store, IngestProperties limits, IngestRejections rejections) {
+    StoreController(EventBatchReader reader, EventStore store, IngestProperties limits, IngestRejections rejections,
+            MeterRegistry meters) {
         this.reader = reader;
         this.store = store;
         this.limits = limits;
         this.rejections = rejections;
+        this.storedEvents = Counter.builder("energy_sensors.ingest.stored")
+                .description("Events stored (acknowledged)").register(meters);
+        this.batchSizes = DistributionSummary.builder("energy_sensors.ingest.batch.size")
+                .description("Events per stored request").register(meters);
+        this.storeTimer = Timer.builder("energy_sensors.ingest.store")
+                .description("Time to store a validated batch, commit included").publishPercentileHistogram()
+                .register(meters);
     }
 
     @PostMapping("/log/store")
@@ -53,7 +68,10 @@ class StoreController {
             rejections.add(IngestRejections.UNSUPPORTED_MEDIA_TYPE, 1);
             throw e;
         }
-        return StoreResponse.of(store.store(events));
+        int stored = storeTimer.record(() -> store.store(events));
+        storedEvents.increment(stored);
+        batchSizes.record(stored);
+        return StoreResponse.of(stored);
     }
 
     /** text/plain in any case with any charset parameter, or no Content-Type at all, is text. */

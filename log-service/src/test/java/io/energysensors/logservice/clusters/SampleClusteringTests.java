@@ -140,4 +140,19 @@ class SampleClusteringTests {
     private long runs() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM clustering_run", Long.class);
     }
+
+    @Test
+    void exposesIngestionAndRunFiguresAsPrometheusMetrics() {
+        String metrics = server.get("/actuator/prometheus").body();
+
+        assertThat(metrics)
+                .containsPattern("energy_sensors_ingest_stored_total(\\{[^}]*})? [1-9][0-9]{3}\\.0")
+                .contains("energy_sensors_ingest_batch_size_count")
+                .contains("energy_sensors_ingest_store_seconds_count")
+                .containsPattern("energy_sensors_clustering_runs_seconds_count\\{[^}]*status=\"SUCCEEDED\"[^}]*} [1-9]")
+                .containsPattern("energy_sensors_clustering_last_clusters(\\{[^}]*})? 5\\.0")
+                .containsPattern("energy_sensors_clustering_last_events_covered(\\{[^}]*})? 1000\\.0");
+        assertThat(server.get("/actuator/health/readiness").json().get("status").asString()).isEqualTo("UP");
+        assertThat(server.get("/actuator/info").json().get("build").get("artifact").asString()).isEqualTo("log-service");
+    }
 }
