@@ -8,7 +8,7 @@ import java.util.Collections;
 import java.util.List;
 
 import io.energysensors.logservice.events.Float64Array;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import io.energysensors.logservice.system.MultiRowInserts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -64,26 +64,8 @@ class ResultWriter {
 
     /** Labels {@code labels[i]} for the first {@code count} events of {@code events}. */
     void insertMembers(long runId, Features events, int[] labels) {
-        int count = events.size();
-        int chunks = count / MEMBERS_PER_STATEMENT;
-        if (chunks > 0) {
-            jdbc.batchUpdate(INSERT_MEMBERS, new BatchPreparedStatementSetter() {
-                @Override
-                public void setValues(PreparedStatement statement, int chunk) throws SQLException {
-                    bindMembers(statement, chunk * MEMBERS_PER_STATEMENT, MEMBERS_PER_STATEMENT, runId, events, labels);
-                }
-
-                @Override
-                public int getBatchSize() {
-                    return chunks;
-                }
-            });
-        }
-        int rest = count - chunks * MEMBERS_PER_STATEMENT;
-        if (rest > 0) {
-            jdbc.update(insertMembers(rest),
-                    statement -> bindMembers(statement, chunks * MEMBERS_PER_STATEMENT, rest, runId, events, labels));
-        }
+        MultiRowInserts.insert(jdbc, events.size(), MEMBERS_PER_STATEMENT, INSERT_MEMBERS, ResultWriter::insertMembers,
+                (statement, first, rows) -> bindMembers(statement, first, rows, runId, events, labels));
     }
 
     void insertClusters(long runId, List<ClusterRow> clusters) {
