@@ -1,0 +1,82 @@
+package io.energysensors.logservice.reliability;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.energysensors.logservice.LogServiceApplication;
+import io.energysensors.logservice.TestServer;
+
+import static org.awaitility.Awaitility.await;
+
+/** The service as a real child JVM, so that it can be killed with SIGKILL like a crashed host. */
+final class ServiceProcess implements AutoCloseable {
+
+    private final Process process;
+    private final Path log;
+    private final TestServer server;
+
+    private ServiceProcess(Process process, Path log, int port) {
+        this.process = process;
+        this.log = log;
+        this.server = new TestServer(port);
+    }
+
+    /** Starts the service with these arguments and returns once it answers GET /events/count. */
+    static ServiceProcess start(Path log, List<String> arguments) throws IOException {
+        int port = freePort();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"),
+                LogServiceApplication.class.getName(),
+                "--server.port=" + port,
+                "--spring.main.banner-mode=off"));
+        command.addAll(arguments);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ServiceProcess started = new ServiceProcess(process, log, port);
+        started.awaitUp();
+        return started;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    TestServer server() {
+        return server;
+    }
+
+    /** SIGKILL: no shutdown hook, no graceful close of connections or the database. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the service survived SIGKILL for 30 s");
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    private void awaitUp() {
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+                .ignoreException(UncheckedIOException.class).until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("the service exited:\n" + Files.readString(log));
+                    }
+                    return server.get("/events/count").status() == 200;
+                });
+    }
+}
