@@ -1,5 +1,9 @@
 package io.energysensors.logservice.system;
 
+import java.net.SocketException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Map;
 
 import io.energysensors.web.problem.ApiProblem;
@@ -9,10 +13,13 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.dao.UncategorizedDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -26,8 +33,11 @@ class StorageUnavailableAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(StorageUnavailableAdvice.class);
     private static final String RETRY_AFTER_SECONDS = "5";
+    private static final String HIKARI_CLOSED = "Connection is closed";
 
-    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
+    /** No connection to begin a transaction with is a database that is down, whatever the layer says. */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
+        CannotCreateTransactionException.class})
     ResponseEntity<ProblemDetail> storageUnavailable(RuntimeException e) {
         log.warn("Event store unavailable: {}", e.getMessage());
         HttpHeaders headers = new HttpHeaders();
@@ -35,5 +45,40 @@ class StorageUnavailableAdvice {
         return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE,
                 "the event store is unavailable; nothing was stored, retry later", Map.of(), headers)
                 .toResponseEntity();
+    }
+
+    /**
+     * A connection that dies mid-transaction can surface as a failed rollback, which JPA reports
+     * as uncategorized and which overrides the original failure; the transaction was not
+     * committed, so it is the database being down. Any other such failure stays a 500.
+     */
+    @ExceptionHandler({UncategorizedDataAccessException.class, TransactionSystemException.class})
+    ResponseEntity<ProblemDetail> failedTransaction(RuntimeException e) {
+        if (connectionLost(e)) {
+            return storageUnavailable(e);
+        }
+        log.error("Unexpected failure while handling a request", e);
+        return new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, "internal error; see the service log", Map.of())
+                .toResponseEntity();
+    }
+
+    /**
+     * SQLSTATE class 08 is a connection exception, 57P an operator stopping the server. Hikari
+     * answers a call on a connection it already evicted as broken with a plain "Connection is
+     * closed" and no SQLSTATE, which is how the failed rollback after such an eviction arrives.
+     */
+    static boolean connectionLost(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof SocketException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && (sql.getSQLState() == null
+                    ? HIKARI_CLOSED.equals(sql.getMessage())
+                    : sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 }
