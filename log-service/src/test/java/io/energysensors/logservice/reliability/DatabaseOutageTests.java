@@ -37,7 +37,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,9 +73,12 @@ class DatabaseOutageTests {
 
     @DynamicPropertySource
     static void ownPostgres(DynamicPropertyRegistry registry) {
-        startPostgres();
-        Runtime.getRuntime().addShutdownHook(new Thread(DatabaseOutageTests::stopPostgres));
-        registry.add("spring.datasource.url", () -> POSTGRES.get().getJdbcUrl("postgres", "postgres"));
+        if (POSTGRES.get() == null) {
+            startPostgres();
+            Runtime.getRuntime().addShutdownHook(new Thread(DatabaseOutageTests::stopPostgres));
+        }
+        String url = POSTGRES.get().getJdbcUrl("postgres", "postgres");
+        registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "postgres");
     }
