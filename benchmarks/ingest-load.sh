@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Ingestion throughput of the log service over loopback: 1000-line batches and single lines,
-# first into H2 (file mode), then into a real PostgreSQL (embedded, durable commits).
+# first into H2 (file mode), then into a real PostgreSQL (embedded, durable commits). Single
+# lines run twice: 4 clients, then 32 keep-alive connections driven by 2 client threads, next to
+# the same server's GET /actuator/health over those 32 connections (the ceiling of requests/s).
 # Usage: benchmarks/ingest-load.sh [seconds per run, default 20] [warm-up seconds, default 10]
+# Environment: INGEST_DATABASES (default "h2 postgres"), LOG_SERVICE_JAR (a jar to measure
+# instead of building log-service, e.g. an older build to compare with back to back).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 run_seconds=${1:-20}
@@ -20,7 +24,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-./mvnw -q -pl log-service -am package -DskipTests
+databases=${INGEST_DATABASES:-h2 postgres}
+jar=${LOG_SERVICE_JAR:-}
+if [ -z "$jar" ]; then
+    ./mvnw -q -pl log-service -am package -DskipTests
+    jar=$(ls log-service/target/log-service-*-SNAPSHOT.jar)
+fi
 # One reactor run, so that the module classpath points at the sibling modules' classes; the
 # benchmarks module comes last and writes the file last.
 ./mvnw -q -Pbenchmarks -pl benchmarks -am compile dependency:build-classpath -Dmdep.outputFile="$work/classpath"
@@ -29,7 +38,7 @@ classpath="benchmarks/target/classes:$(cat "$work/classpath")"
 # Clustering is switched off (a run every 10^9 events): otherwise a run over the whole growing store
 # starts every 1000 events and competes for the cores, and this would not measure ingestion alone.
 start_app() {
-    java -jar log-service/target/log-service-*-SNAPSHOT.jar --server.port="$port" \
+    java -jar "$jar" --server.port="$port" \
         --energy-sensors.clustering.every-events=1000000000 "$@" > "$work/app.log" 2>&1 &
     app=$!
     for _ in $(seq 1 240); do
@@ -66,21 +75,37 @@ drive() {
         --seconds "$run_seconds" --warmup "$warmup_seconds" "$@"
     ticks=$(( $(cpu_ticks) - ticks_before ))
     events=$(( $(stored) - events_before ))
-    echo "  service CPU: $(( ticks * 1000000 / $(getconf CLK_TCK) / events )) us per event over $events events"
+    echo "  service CPU: $(( ticks * 1000000 / $(getconf CLK_TCK) / events )) us per event over $events events;" \
+        "load average $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
-echo "== H2 (file mode, WRITE_DELAY=0)"
-start_app --energy-sensors.data-dir="$work/h2"
-drive --batch 1000 --clients 2
-drive --batch 1 --clients 4
-stop_app
+health_ceiling() {
+    java -cp "$classpath" io.energysensors.benchmarks.ingest.IngestLoadDriver \
+        --url "http://localhost:$port/actuator/health" --get true --clients 32 --threads 2 \
+        --seconds "$run_seconds" --warmup "$warmup_seconds"
+}
 
+drive_all() {
+    drive --batch 1000 --clients 2
+    drive --batch 1 --clients 4
+    drive --batch 1 --clients 32 --threads 2
+    health_ceiling
+}
+
+echo "log service: $jar; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [[ " $databases " == *" h2 "* ]]; then
+    echo "== H2 (file mode, WRITE_DELAY=0)"
+    start_app --energy-sensors.data-dir="$work/h2"
+    drive_all
+    stop_app
+fi
+
+[[ " $databases " == *" postgres "* ]] || exit 0
 echo "== PostgreSQL (embedded, synchronous_commit=on)"
 java -cp "$classpath" io.energysensors.benchmarks.ingest.EmbeddedPostgresServer "$work/pg.url" > "$work/pg.log" 2>&1 &
 postgres=$!
 for _ in $(seq 1 120); do [ -f "$work/pg.url" ] && break; sleep 0.5; done
 start_app --spring.profiles.active=postgres --spring.datasource.url="$(cat "$work/pg.url")" \
     --spring.datasource.username=postgres --spring.datasource.password=postgres
-drive --batch 1000 --clients 2
-drive --batch 1 --clients 4
+drive_all
 stop_app

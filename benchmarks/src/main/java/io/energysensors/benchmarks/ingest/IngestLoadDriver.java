@@ -22,20 +22,26 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Posts the sample's lines to POST /log/store as fast as the service acknowledges them and
  * reports acknowledged events per second, after a warm-up. Every request must answer 200.
+ * Each client is a thread with a request in flight, over keep-alive connections of one HTTP
+ * client that does its work on {@code --threads} threads. {@code --get} sends GET requests to
+ * the URL instead (e.g. /actuator/health), the ceiling of requests/s the same server reaches.
  *
  * <pre>
  * java -cp ... io.energysensors.benchmarks.ingest.IngestLoadDriver \
  *     --url http://localhost:5000/log/store --file res/events.txt --batch 1000 --clients 2 --seconds 20
+ * java -cp ... IngestLoadDriver --batch 1 --clients 32 --threads 2
+ * java -cp ... IngestLoadDriver --url http://localhost:5000/actuator/health --get true --clients 32 --threads 2
  * </pre>
  */
 public final class IngestLoadDriver {
 
-    private record Options(URI url, Path file, int batch, int clients, int warmupSeconds, int seconds) {
+    private record Options(URI url, Path file, int batch, int clients, int threads, boolean get, int warmupSeconds,
+            int seconds) {
 
         static Options parse(String[] args) {
             Map<String, String> values = new HashMap<>(Map.of("--url", "http://localhost:5000/log/store",
-                    "--file", "res/events.txt", "--batch", "1000", "--clients", "2", "--warmup", "5",
-                    "--seconds", "20"));
+                    "--file", "res/events.txt", "--batch", "1000", "--clients", "2", "--threads", "2", "--get", "false",
+                    "--warmup", "5", "--seconds", "20"));
             for (int i = 0; i + 1 < args.length; i += 2) {
                 if (!values.containsKey(args[i])) {
                     throw new IllegalArgumentException("unknown option " + args[i] + "; known: " + values.keySet());
@@ -44,6 +50,7 @@ public final class IngestLoadDriver {
             }
             return new Options(URI.create(values.get("--url")), Path.of(values.get("--file")),
                     Integer.parseInt(values.get("--batch")), Integer.parseInt(values.get("--clients")),
+                    Integer.parseInt(values.get("--threads")), Boolean.parseBoolean(values.get("--get")),
                     Integer.parseInt(values.get("--warmup")), Integer.parseInt(values.get("--seconds")));
         }
     }
@@ -71,16 +78,20 @@ public final class IngestLoadDriver {
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
         List<String> bodies = bodies(Files.readAllLines(options.file(), StandardCharsets.UTF_8), options.batch());
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        ExecutorService httpThreads = Executors.newFixedThreadPool(options.threads());
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(httpThreads).build();
 
         run(client, options, bodies, options.warmupSeconds());
         long start = System.nanoTime();
         Tally tally = run(client, options, bodies, options.seconds());
         double elapsed = (System.nanoTime() - start) / 1e9;
 
-        System.out.printf("batch=%d clients=%d: %d events in %.1f s = %.0f events/s, %.1f requests/s, "
+        httpThreads.shutdownNow();
+
+        System.out.printf("%s clients=%d threads=%d: %d events in %.1f s = %.0f events/s, %.1f requests/s, "
                         + "latency p50 %.2f ms p99 %.2f ms%n",
-                options.batch(), options.clients(), tally.events.get(), elapsed, tally.events.get() / elapsed,
+                options.get() ? "GET " + options.url().getPath() : "batch=" + options.batch(), options.clients(),
+                options.threads(), tally.events.get(), elapsed, tally.events.get() / elapsed,
                 tally.latencies.size() / elapsed, tally.percentile(0.50) / 1000.0, tally.percentile(0.99) / 1000.0);
     }
 
@@ -102,7 +113,7 @@ public final class IngestLoadDriver {
             for (int c = 0; c < options.clients(); c++) {
                 int first = c;
                 clients.add(pool.submit(() -> {
-                    post(client, options.url(), bodies, first, deadline, tally);
+                    send(client, options, bodies, first, deadline, tally);
                     return null;
                 }));
             }
@@ -115,21 +126,23 @@ public final class IngestLoadDriver {
         return tally;
     }
 
-    private static void post(HttpClient client, URI url, List<String> bodies, int first, long deadline, Tally tally)
-            throws IOException, InterruptedException {
+    private static void send(HttpClient client, Options options, List<String> bodies, int first, long deadline,
+            Tally tally) throws IOException, InterruptedException {
         for (int i = first; System.nanoTime() < deadline; i++) {
             String body = bodies.get(i % bodies.size());
-            HttpRequest request = HttpRequest.newBuilder(url)
-                    .header("Content-Type", "text/plain")
-                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                    .build();
+            HttpRequest request = options.get()
+                    ? HttpRequest.newBuilder(options.url()).GET().build()
+                    : HttpRequest.newBuilder(options.url())
+                            .header("Content-Type", "text/plain")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build();
             long sent = System.nanoTime();
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             long micros = (System.nanoTime() - sent) / 1000;
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("POST answered " + response.statusCode() + ": " + response.body());
             }
-            tally.add(lineCount(body), micros);
+            tally.add(options.get() ? 0 : lineCount(body), micros);
         }
     }
 

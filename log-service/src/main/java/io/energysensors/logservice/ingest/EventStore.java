@@ -15,12 +15,11 @@ import io.energysensors.logservice.system.MultiRowInserts;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Writes a batch of events in one transaction: returning from {@link #store} means committed,
- * which is what lets the controller acknowledge. Rows go in multi-row INSERTs of
- * {@link #ROWS_PER_STATEMENT} sent as one JDBC batch ({@link MultiRowInserts}).
+ * Writes events within the caller's transaction ({@link GroupCommit}'s, which commits them).
+ * Rows go in multi-row INSERTs of {@link #ROWS_PER_STATEMENT} sent as one JDBC batch
+ * ({@link MultiRowInserts}).
  */
 @Service
 class EventStore {
@@ -40,8 +39,7 @@ class EventStore {
         this.publisher = publisher;
     }
 
-    @Transactional
-    public int store(List<SensorEvent> events) {
+    int store(List<SensorEvent> events) {
         long[] eventIds = ids.allocate(events.size());
         OffsetDateTime receivedAt = utc(Instant.now());
         MultiRowInserts.insert(jdbc, events.size(), ROWS_PER_STATEMENT, INSERT_CHUNK, EventStore::insert,

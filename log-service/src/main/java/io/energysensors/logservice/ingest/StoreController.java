@@ -26,14 +26,14 @@ class StoreController {
     private static final List<MediaType> ACCEPTED = List.of(MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON);
 
     private final EventBatchReader reader;
-    private final EventStore store;
+    private final GroupCommit store;
     private final IngestProperties limits;
     private final IngestRejections rejections;
     private final Counter storedEvents;
     private final DistributionSummary batchSizes;
     private final Timer storeTimer;
 
-    StoreController(EventBatchReader reader, EventStore store, IngestProperties limits, IngestRejections rejections,
+    StoreController(EventBatchReader reader, GroupCommit store, IngestProperties limits, IngestRejections rejections,
             MeterRegistry meters) {
         this.reader = reader;
         this.store = store;

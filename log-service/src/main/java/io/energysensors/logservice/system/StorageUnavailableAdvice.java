@@ -24,8 +24,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * The database is down or overloaded: 503 with Retry-After, so clients retry; nothing was
- * acknowledged. Ordered before the shared advice, whose catch-all would answer 500.
+ * The database is down or overloaded, or too many requests wait for it: 503 with Retry-After,
+ * so clients retry; nothing was acknowledged. A database that refuses connections surfaces as
+ * {@link CannotCreateTransactionException} when the storing transaction begins. Ordered before
+ * the shared advice, whose catch-all would answer 500.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)

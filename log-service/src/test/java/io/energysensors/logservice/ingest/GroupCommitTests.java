@@ -1,0 +1,315 @@
+package io.energysensors.logservice.ingest;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
+
+import javax.sql.DataSource;
+
+import io.energysensors.format.event.SensorEvent;
+import io.energysensors.logservice.Samples;
+import io.energysensors.logservice.StoredEvents;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * {@link GroupCommit} over a real H2 file database with the service's migrations. A gate in
+ * front of the DataSource holds the first commit open, so that the requests arriving meanwhile
+ * queue up and the groups they form are known; {@link EventsStored} tells each commit's size.
+ */
+class GroupCommitTests {
+
+    private static final Duration LONG_WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path dataDir;
+
+    private GatedDataSource dataSource;
+    /** Held open so H2 keeps the database open between the test's unpooled connections. */
+    private Connection keepOpen;
+    private JdbcTemplate jdbc;
+    private final List<Integer> commits = new CopyOnWriteArrayList<>();
+    private final ExecutorService requests = Executors.newCachedThreadPool();
+    private final List<SensorEvent> sample = Samples.lines().stream().map(StoredEvents::expected).toList();
+
+    @BeforeEach
+    void migrate() throws SQLException {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:file:" + dataDir.resolve("events") + ";WRITE_DELAY=0");
+        h2.setUser("sa");
+        keepOpen = h2.getConnection();
+        Flyway.configure().dataSource(h2).load().migrate();
+        dataSource = new GatedDataSource(h2);
+        jdbc = new JdbcTemplate(dataSource);
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException, SQLException {
+        dataSource.open();
+        requests.shutdownNow();
+        assertThat(requests.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        keepOpen.close();
+    }
+
+    @Test
+    void loneBatchIsCommittedOnItsOwn() {
+        GroupCommit commit = groupCommit(new CommitProperties(10, LONG_WAIT, 20_000));
+
+        assertThat(commit.store(events(0, 7))).isEqualTo(7);
+
+        assertThat(commits).containsExactly(7);
+        assertThat(storedDummies()).containsExactlyInAnyOrderElementsOf(dummies(0, 7));
+    }
+
+    @Test
+    void batchesWaitingForACommitAreStoredTogetherByTheNext() {
+        GroupCommit commit = groupCommit(new CommitProperties(10, LONG_WAIT, 20_000));
+        CompletableFuture<Integer> first = holdFirstCommit(commit, events(0, 1));
+
+        CompletableFuture<Integer> second = submit(commit, events(1, 3));
+        CompletableFuture<Integer> third = submit(commit, events(4, 5));
+        await().atMost(LONG_WAIT).until(() -> queued(commit) == 2);
+        dataSource.open();
+
+        assertThat(first.join()).isEqualTo(1);
+        assertThat(second.join()).isEqualTo(3);
+        assertThat(third.join()).isEqualTo(5);
+        // 1 alone, then 3 + 5 in one transaction.
+        assertThat(commits).containsExactly(1, 8);
+        assertThat(storedDummies()).containsExactlyInAnyOrderElementsOf(dummies(0, 9));
+    }
+
+    @Test
+    void commitStopsTakingBatchesAtMaxEventsButNeverSplitsOne() {
+        GroupCommit commit = groupCommit(new CommitProperties(10, LONG_WAIT, 5));
+        CompletableFuture<Integer> first = holdFirstCommit(commit, events(0, 1));
+
+        List<CompletableFuture<Integer>> queued = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            queued.add(submit(commit, events(1 + 3 * i, 3)));
+            int expected = i + 1;
+            await().atMost(LONG_WAIT).until(() -> queued(commit) == expected);
+        }
+        dataSource.open();
+
+        first.join();
+        queued.forEach(CompletableFuture::join);
+        // 3 + 3 reaches 5, so the third batch of 3 waits for the next commit.
+        assertThat(commits).containsExactly(1, 6, 3);
+        assertThat(storedDummies()).containsExactlyInAnyOrderElementsOf(dummies(0, 10));
+    }
+
+    @Test
+    void failingCommitFailsExactlyTheRequestsInIt() {
+        GroupCommit commit = groupCommit(new CommitProperties(10, LONG_WAIT, 20_000));
+        CompletableFuture<Integer> first = holdFirstCommit(commit, events(0, 1));
+        CompletableFuture<Integer> second = submit(commit, events(1, 2));
+        CompletableFuture<Integer> third = submit(commit, events(3, 4));
+        await().atMost(LONG_WAIT).until(() -> queued(commit) == 2);
+
+        dataSource.failAfterTheHeldConnection();
+        dataSource.open();
+
+        assertThat(first.join()).isEqualTo(1);
+        assertThatThrownBy(second::join).hasCauseInstanceOf(CannotCreateTransactionException.class);
+        assertThatThrownBy(third::join).hasCauseInstanceOf(CannotCreateTransactionException.class);
+        dataSource.recover();
+        assertThat(commit.store(events(7, 2))).isEqualTo(2);
+        assertThat(commits).containsExactly(1, 2);
+        assertThat(storedDummies()).containsExactlyInAnyOrder(0, 7, 8);
+    }
+
+    @Test
+    void refusesABatchWhenMaxWaitingRequestsAreQueued() {
+        GroupCommit commit = groupCommit(new CommitProperties(1, LONG_WAIT, 20_000));
+        CompletableFuture<Integer> first = holdFirstCommit(commit, events(0, 1));
+        CompletableFuture<Integer> second = submit(commit, events(1, 1));
+        await().atMost(LONG_WAIT).until(() -> queued(commit) == 1);
+
+        assertThatThrownBy(() -> commit.store(events(2, 1)))
+                .isInstanceOf(TransientDataAccessResourceException.class)
+                .hasMessageContaining("1 requests are already waiting");
+        dataSource.open();
+
+        first.join();
+        second.join();
+        assertThat(storedDummies()).containsExactlyInAnyOrder(0, 1);
+    }
+
+    @Test
+    void requestThatWaitsLongerThanMaxWaitGivesUpAndStoresNothing() {
+        GroupCommit commit = groupCommit(new CommitProperties(10, Duration.ofMillis(200), 20_000));
+        CompletableFuture<Integer> first = holdFirstCommit(commit, events(0, 1));
+
+        CompletableFuture<Integer> second = submit(commit, events(1, 4));
+        assertThatThrownBy(second::join).hasCauseInstanceOf(TransientDataAccessResourceException.class)
+                .hasMessageContaining("waited PT0.2S");
+        dataSource.open();
+
+        assertThat(first.join()).isEqualTo(1);
+        assertThat(queued(commit)).isZero();
+        assertThat(storedDummies()).containsExactly(0);
+    }
+
+    @Test
+    void concurrentRequestsLoseAndDuplicateNothingAndTakeIdsFromTheSequence() {
+        GroupCommit commit = groupCommit(new CommitProperties(1000, LONG_WAIT, 20_000));
+        List<CompletableFuture<Integer>> stored = new ArrayList<>();
+        // 200 requests of 1 to 5 events from 16 threads: 600 events, each Dummy once.
+        ExecutorService posters = Executors.newFixedThreadPool(16);
+        try {
+            int next = 0;
+            for (int request = 0; request < 200; request++) {
+                int first = next;
+                int count = 1 + request % 5;
+                next += count;
+                stored.add(CompletableFuture.supplyAsync(() -> commit.store(events(first, count)), posters));
+            }
+            assertThat(stored.stream().mapToInt(CompletableFuture::join).sum()).isEqualTo(600);
+        } finally {
+            posters.shutdownNow();
+        }
+
+        assertThat(storedDummies()).containsExactlyInAnyOrderElementsOf(dummies(0, 600));
+        assertThat(commits.stream().mapToInt(Integer::intValue).sum()).isEqualTo(600);
+        // A fresh sequence's first block of 1000 holds them all.
+        assertThat(jdbc.queryForList("SELECT id FROM sensor_event", Long.class))
+                .containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 600).boxed().toList());
+    }
+
+    private GroupCommit groupCommit(CommitProperties properties) {
+        EventStore store = new EventStore(jdbc, eventIds(), event -> commits.add(((EventsStored) event).count()));
+        return new GroupCommit(store, dataSource, properties, new SimpleMeterRegistry());
+    }
+
+    private EventIdAllocator eventIds() {
+        try {
+            return new EventIdAllocator(dataSource);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Starts a lone request whose commit then waits at the gate until {@link GatedDataSource#open}. */
+    private CompletableFuture<Integer> holdFirstCommit(GroupCommit commit, List<SensorEvent> events) {
+        dataSource.close();
+        CompletableFuture<Integer> first = submit(commit, events);
+        await().atMost(LONG_WAIT).until(() -> dataSource.waitingThreads() == 1);
+        return first;
+    }
+
+    private CompletableFuture<Integer> submit(GroupCommit commit, List<SensorEvent> events) {
+        return CompletableFuture.supplyAsync(() -> commit.store(events), requests);
+    }
+
+    private static int queued(GroupCommit commit) {
+        return commit.waitingBatches();
+    }
+
+    /** Sample events with Dummy set to {@code first .. first + count - 1}, so each is recognisable. */
+    private List<SensorEvent> events(int first, int count) {
+        List<SensorEvent> events = new ArrayList<>();
+        for (int i = first; i < first + count; i++) {
+            SensorEvent event = sample.get(i % sample.size());
+            events.add(new SensorEvent(event.deviceId(), event.firmware(), event.eventCode(), event.measuredAt(),
+                    event.coilReversed(), event.activePowerW(), event.reactivePowerVar(), event.apparentPowerVa(),
+                    event.lineCurrentA(), event.lineVoltageV(), event.linePhaseRad(), event.frequencyHz(),
+                    event.peaks(), event.fftRe(), event.fftImg(), event.wifiStrengthDbm(), i));
+        }
+        return events;
+    }
+
+    private static List<Integer> dummies(int first, int count) {
+        List<Integer> dummies = new ArrayList<>();
+        for (int i = first; i < first + count; i++) {
+            dummies.add(i);
+        }
+        return dummies;
+    }
+
+    private List<Integer> storedDummies() {
+        return jdbc.queryForList("SELECT CAST(dummy AS INT) FROM sensor_event", Integer.class);
+    }
+
+    /**
+     * The real database behind a gate: while closed, getConnection waits; after
+     * {@link #failAfterTheHeldConnection}, every connection but the one waiting is refused, as
+     * when the database has gone away.
+     */
+    private static final class GatedDataSource extends DelegatingDataSource {
+
+        private volatile CountDownLatch gate = new CountDownLatch(0);
+        private final AtomicBoolean failing = new AtomicBoolean();
+        private volatile Thread held;
+        private final AtomicInteger waiting = new AtomicInteger();
+
+        GatedDataSource(DataSource target) {
+            super(target);
+        }
+
+        void close() {
+            gate = new CountDownLatch(1);
+        }
+
+        void open() {
+            gate.countDown();
+        }
+
+        void failAfterTheHeldConnection() {
+            failing.set(true);
+        }
+
+        void recover() {
+            failing.set(false);
+        }
+
+        int waitingThreads() {
+            return waiting.get();
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            CountDownLatch current = gate;
+            if (current.getCount() > 0) {
+                waiting.incrementAndGet();
+                held = Thread.currentThread();
+                try {
+                    current.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SQLException("interrupted at the gate", e);
+                } finally {
+                    waiting.decrementAndGet();
+                }
+            } else if (failing.get() && held != Thread.currentThread()) {
+                throw new SQLException("the database is down", "08001");
+            }
+            return super.getConnection();
+        }
+    }
+}
