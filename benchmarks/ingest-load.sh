@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Ingestion throughput of the log service over loopback: 1000-line batches and single lines,
 # first into H2 (file mode), then into a real PostgreSQL (embedded, durable commits). Single
-# lines run twice: 4 clients, then 32 keep-alive connections driven by 2 client threads, next to
+# lines run twice: 4 connections, then 32 keep-alive connections, next to
 # the same server's GET /actuator/health over those 32 connections (the ceiling of requests/s).
 # Usage: benchmarks/ingest-load.sh [seconds per run, default 20] [warm-up seconds, default 10]
 # Environment: INGEST_DATABASES (default "h2 postgres"), LOG_SERVICE_JAR (a jar to measure
@@ -70,7 +70,8 @@ drive() {
     local ticks_before events_before ticks events
     ticks_before=$(cpu_ticks)
     events_before=$(stored)
-    java -cp "$classpath" io.energysensors.benchmarks.ingest.IngestLoadDriver \
+    echo "  $*"
+    java -cp "$classpath" io.energysensors.benchmarks.load.HttpLoad \
         --url "http://localhost:$port/log/store" --file res/events.txt \
         --seconds "$run_seconds" --warmup "$warmup_seconds" "$@"
     ticks=$(( $(cpu_ticks) - ticks_before ))
@@ -80,15 +81,16 @@ drive() {
 }
 
 health_ceiling() {
-    java -cp "$classpath" io.energysensors.benchmarks.ingest.IngestLoadDriver \
-        --url "http://localhost:$port/actuator/health" --get true --clients 32 --threads 2 \
+    echo "  GET /actuator/health, 32 connections"
+    java -cp "$classpath" io.energysensors.benchmarks.load.HttpLoad \
+        --url "http://localhost:$port/actuator/health" --connections 32 \
         --seconds "$run_seconds" --warmup "$warmup_seconds"
 }
 
 drive_all() {
-    drive --batch 1000 --clients 2
-    drive --batch 1 --clients 4
-    drive --batch 1 --clients 32 --threads 2
+    drive --batch 1000 --connections 2
+    drive --batch 1 --connections 4
+    drive --batch 1 --connections 32
     health_ceiling
 }
 

@@ -1,5 +1,5 @@
 /**
- * Ingestion throughput of a running log service over loopback HTTP: a load driver posting
- * sample lines in batches, and an embedded PostgreSQL to run the service against.
+ * The embedded PostgreSQL that the ingestion benchmarks (ingest-load.sh, run.sh) run the log
+ * service against; the load itself comes from {@code benchmarks.load.HttpLoad}.
  */
 package io.energysensors.benchmarks.ingest;
