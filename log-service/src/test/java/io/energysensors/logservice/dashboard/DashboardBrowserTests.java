@@ -166,10 +166,10 @@ class DashboardBrowserTests extends OnH2 {
         for (JsonNode cluster : summary.get("clusters")) {
             expected.add(cluster.get("label").asInt() + "=" + thousands(cluster.get("count").asLong()));
         }
-        List<String> shown = new ArrayList<>();
-        for (WebElement row : browser.findElements(By.cssSelector("#summary tbody tr"))) {
-            shown.add(row.getDomAttribute("data-label") + "=" + row.findElements(By.tagName("td")).get(1).getText());
-        }
+        // Read in one script: the page re-renders the table as it polls, which would make rows
+        // found by one WebDriver call stale by the next.
+        Object shown = js("return Array.from(document.querySelectorAll('#summary tbody tr'),"
+                + " row => row.dataset.label + '=' + row.cells[1].innerText)");
         assertThat(shown).isEqualTo(expected);
         assertThat(runShown()).contains("SUCCEEDED", thousands(summary.get("events_covered").asLong()));
     }
