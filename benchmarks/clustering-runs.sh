@@ -2,6 +2,8 @@
 # Whole clustering runs of the log service over H2 (file mode): fills it with synthetic events,
 # then times runs (read features, cluster, store result) as each run records its duration.
 # Usage: benchmarks/clustering-runs.sh [events, default 100000] [runs, default 5] [extra service options...]
+# RUNS_JAVA_OPTS adds JVM options to the service, e.g. to profile it:
+#   RUNS_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/runs.jfr,settings=profile benchmarks/clustering-runs.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 events=${1:-100000}
@@ -24,7 +26,8 @@ trap cleanup EXIT
 ./mvnw -q -Pbenchmarks -pl benchmarks -am compile dependency:build-classpath -Dmdep.outputFile="$work/classpath"
 classpath="benchmarks/target/classes:$(cat "$work/classpath")"
 
-java -jar log-service/target/log-service-*-SNAPSHOT.jar --server.port="$port" \
+# shellcheck disable=SC2086 # RUNS_JAVA_OPTS holds several options
+java ${RUNS_JAVA_OPTS:-} -jar log-service/target/log-service-*-SNAPSHOT.jar --server.port="$port" \
     --energy-sensors.data-dir="$work/h2" --energy-sensors.clustering.every-events=1000000000 "$@" \
     > "$work/app.log" 2>&1 &
 app=$!

@@ -1,5 +1,7 @@
 package io.energysensors.logservice.clusters;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -9,6 +11,7 @@ import io.energysensors.clustering.BandwidthEstimator;
 import io.energysensors.clustering.ClusteringException;
 import io.energysensors.clustering.MeanShift;
 import io.energysensors.clustering.MeanShiftResult;
+import io.energysensors.logservice.events.ClusterLabels;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -36,6 +39,7 @@ public class ClusteringRuns {
 
     private final FeatureReader reader;
     private final ResultWriter writer;
+    private final Memberships memberships;
     private final ClusteringLock lock;
     private final ClusteringProperties properties;
     private final TransactionTemplate transaction;
@@ -45,8 +49,8 @@ public class ClusteringRuns {
     private final MeanShift meanShift = new MeanShift();
     private final BandwidthEstimator bandwidth = BandwidthEstimator.reference();
 
-    ClusteringRuns(FeatureReader reader, ResultWriter writer, ClusteringLock lock, ClusteringProperties properties,
-            PlatformTransactionManager transactions, MeterRegistry meters) {
+    ClusteringRuns(FeatureReader reader, ResultWriter writer, Memberships memberships, ClusteringLock lock,
+            ClusteringProperties properties, PlatformTransactionManager transactions, MeterRegistry meters) {
         this.meters = meters;
         Gauge.builder("energy_sensors.clustering.last.events.covered", lastEventsCovered, AtomicLong::get)
                 .description("Events the latest successful run labelled").register(meters);
@@ -54,6 +58,7 @@ public class ClusteringRuns {
                 .description("Clusters the latest successful run found").register(meters);
         this.reader = reader;
         this.writer = writer;
+        this.memberships = memberships;
         this.lock = lock;
         this.properties = properties;
         this.transaction = new TransactionTemplate(transactions);
@@ -70,8 +75,10 @@ public class ClusteringRuns {
         long start = System.nanoTime();
         String why = clip(trigger, MAX_TRIGGER);
         RunRecord recorded;
+        Phases phases = new Phases(start);
         try {
-            recorded = transaction.execute(status -> runLocked(why, startedAt, start));
+            recorded = transaction.execute(status -> runLocked(why, startedAt, start, phases));
+            phases.commit = phases.lap();
         } catch (RuntimeException e) {
             recorded = recordFailure(why, startedAt, start, e);
         }
@@ -81,9 +88,11 @@ public class ClusteringRuns {
         if (recorded.status() == RunStatus.SUCCEEDED) {
             lastEventsCovered.set(recorded.eventsCovered());
             lastClusterCount.set(recorded.clusterCount());
-            log.info("Clustering run {} ({}): {} clusters over {} events, {} skipped, bandwidth {}, {} ms",
+            log.info("Clustering run {} ({}): {} clusters over {} events, {} skipped, bandwidth {}, {} ms "
+                    + "(read {} ms, cluster {} ms, label and store {} ms, commit {} ms; {} ms CPU on the run's thread)",
                     recorded.id(), why, recorded.clusterCount(), recorded.eventsCovered(), recorded.eventsSkipped(),
-                    recorded.bandwidth(), recorded.durationMs());
+                    recorded.bandwidth(), recorded.durationMs(), phases.read, phases.cluster, phases.store,
+                    phases.commit, phases.cpuMs());
         } else {
             log.warn("Clustering run {} ({}) {}: {}; the previous result stays", recorded.id(), why,
                     recorded.status().name().toLowerCase(Locale.ROOT), recorded.reason());
@@ -91,7 +100,7 @@ public class ClusteringRuns {
         return recorded;
     }
 
-    private RunRecord runLocked(String trigger, Instant startedAt, long start) {
+    private RunRecord runLocked(String trigger, Instant startedAt, long start, Phases phases) {
         Scope scope = properties.scope();
         if (!lock.tryAcquire()) {
             RunRecord skipped = new RunRecord(0, startedAt, Instant.now(), elapsedMs(start), RunStatus.SKIPPED, trigger,
@@ -106,9 +115,11 @@ public class ClusteringRuns {
             case RECENT -> reader.recent(properties.maxEvents(), skipped);
             case SAMPLE -> reader.sample(properties.maxEvents(), properties.sampleSeed(), skipped);
         };
+        phases.read = phases.lap();
         MeanShiftResult result;
         try {
             result = meanShift.cluster(chosen.points(), bandwidth);
+            phases.cluster = phases.lap();
         } catch (ClusteringException e) {
             RunRecord failed = new RunRecord(runId, startedAt, Instant.now(), elapsedMs(start), RunStatus.FAILED,
                     trigger, clip(e.getMessage(), MAX_REASON), scope, (long) chosen.size(), null, skipped.count(),
@@ -118,38 +129,39 @@ public class ClusteringRuns {
         }
         writer.clearResult();
         ClusterStatistics statistics = new ClusterStatistics(result.clusterCount());
-        long covered;
+        LabelledEvents labelled = new LabelledEvents(chosen.size());
         long skippedCount;
         if (scope == Scope.ALL) {
-            int[] labels = result.labels();
-            record(runId, chosen, labels, statistics);
-            covered = chosen.size();
+            record(chosen, result.labels(), statistics, labelled);
             skippedCount = skipped.count();
         } else {
             FeatureReader.Skipped unplaced = new FeatureReader.Skipped();
-            long[] assigned = {0};
-            reader.chunks(ASSIGN_CHUNK, unplaced, chunk -> {
-                record(runId, chunk, result.assignAll(chunk.points()), statistics);
-                assigned[0] += chunk.size();
-            });
-            covered = assigned[0];
+            reader.chunks(ASSIGN_CHUNK, unplaced,
+                    chunk -> record(chunk, result.assignAll(chunk.points()), statistics, labelled));
             skippedCount = unplaced.count();
         }
+        long covered = labelled.size();
+        long[] ids = labelled.ids();
+        int[] labels = labelled.labels();
+        writer.insertMembers(runId, ids, labels);
+        memberships.publishOnCommit(new ClusterLabels(runId, ids, labels));
         writer.insertClusters(runId, statistics.rows(result));
         RunRecord succeeded = new RunRecord(runId, startedAt, Instant.now(), elapsedMs(start), RunStatus.SUCCEEDED,
                 trigger, null, scope, (long) chosen.size(), covered, skippedCount, result.bandwidth(),
                 result.clusterCount());
         writer.updateRun(succeeded);
         writer.makeCurrent(runId);
+        phases.store = phases.lap();
         return succeeded;
     }
 
-    private void record(long runId, Features events, int[] labels, ClusterStatistics statistics) {
+    private static void record(Features events, int[] labels, ClusterStatistics statistics,
+            LabelledEvents labelled) {
         double[] coordinates = events.coordinates();
         for (int i = 0; i < events.size(); i++) {
             statistics.add(labels[i], coordinates, i * Features.DIMENSION);
         }
-        writer.insertMembers(runId, events, labels);
+        labelled.add(events, labels);
     }
 
     /** The run's transaction rolled back: record the failure in a new one, if the database lets us. */
@@ -169,6 +181,39 @@ public class ClusteringRuns {
         return new RunRecord(id, run.startedAt(), run.finishedAt(), run.durationMs(), run.status(), run.trigger(),
                 run.reason(), run.scope(), run.eventsClustered(), run.eventsCovered(), run.eventsSkipped(),
                 run.bandwidth(), run.clusterCount());
+    }
+
+    /**
+     * Where a run's time went, in milliseconds, for its log line; and the CPU time of the run's
+     * thread, which on a machine shared with other work says more than the elapsed time (the
+     * parallel part of Mean Shift runs on the common pool and is not in it).
+     */
+    private static final class Phases {
+
+        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+        private final long cpuStart = THREADS.getCurrentThreadCpuTime();
+        private long lastLap;
+        private long read;
+        private long cluster;
+        private long store;
+        private long commit;
+
+        Phases(long start) {
+            this.lastLap = start;
+        }
+
+        /** -1 where the JVM does not measure thread CPU time. */
+        long cpuMs() {
+            return cpuStart < 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(THREADS.getCurrentThreadCpuTime() - cpuStart);
+        }
+
+        long lap() {
+            long now = System.nanoTime();
+            long lapMs = TimeUnit.NANOSECONDS.toMillis(now - lastLap);
+            lastLap = now;
+            return lapMs;
+        }
     }
 
     private static long elapsedMs(long start) {

@@ -47,6 +47,11 @@ final class Features {
         return ids[index];
     }
 
+    /** The backing ids, valid up to {@code size()}. */
+    long[] ids() {
+        return ids;
+    }
+
     /** The backing coordinates, point {@code i} at {@code i * 8}; valid up to {@code size() * 8}. */
     double[] coordinates() {
         return coordinates;

@@ -4,11 +4,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.ZoneOffset;
-import java.util.Collections;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.energysensors.logservice.events.Float64Array;
-import io.energysensors.logservice.system.MultiRowInserts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -21,10 +20,11 @@ import org.springframework.stereotype.Component;
 @Component
 class ResultWriter {
 
-    /** Memberships go in multi-row INSERTs of this many rows, sent as one JDBC batch per chunk. */
-    static final int MEMBERS_PER_STATEMENT = 100;
-
-    private static final String INSERT_MEMBERS = insertMembers(MEMBERS_PER_STATEMENT);
+    /**
+     * Events per stored membership row: about 2 MB at the usual 2 bytes per event, 15 MB at most,
+     * well within a binary column of either database, and few rows even at 100M events.
+     */
+    static final int EVENTS_PER_CHUNK = 1 << 20;
 
     private final JdbcTemplate jdbc;
 
@@ -58,14 +58,29 @@ class ResultWriter {
     }
 
     void clearResult() {
-        jdbc.update("DELETE FROM cluster_member");
+        jdbc.update("DELETE FROM cluster_membership");
         jdbc.update("DELETE FROM cluster");
     }
 
-    /** Labels {@code labels[i]} for the first {@code count} events of {@code events}. */
-    void insertMembers(long runId, Features events, int[] labels) {
-        MultiRowInserts.insert(jdbc, events.size(), MEMBERS_PER_STATEMENT, INSERT_MEMBERS, ResultWriter::insertMembers,
-                (statement, first, rows) -> bindMembers(statement, first, rows, runId, events, labels));
+    /** Stores label {@code labels[i]} of event {@code ids[i]}, ids ascending, in one batch of one INSERT. */
+    void insertMembers(long runId, long[] ids, int[] labels) {
+        insertMembers(runId, ids, labels, EVENTS_PER_CHUNK);
+    }
+
+    /** @param eventsPerChunk events per row; fewer than {@link #EVENTS_PER_CHUNK} make many rows of few events */
+    void insertMembers(long runId, long[] ids, int[] labels, int eventsPerChunk) {
+        List<Chunk> chunks = new ArrayList<>();
+        for (int from = 0; from < ids.length; from += eventsPerChunk) {
+            int to = Math.min(ids.length, from + eventsPerChunk);
+            chunks.add(new Chunk(chunks.size(), to - from, MembershipCodec.encode(ids, labels, from, to)));
+        }
+        jdbc.batchUpdate("INSERT INTO cluster_membership (run_id, chunk, event_count, members) VALUES (?, ?, ?, ?)",
+                chunks, chunks.size(), (statement, chunk) -> {
+                    statement.setLong(1, runId);
+                    statement.setInt(2, chunk.index());
+                    statement.setInt(3, chunk.count());
+                    statement.setBytes(4, chunk.members());
+                });
     }
 
     void insertClusters(long runId, List<ClusterRow> clusters) {
@@ -91,18 +106,7 @@ class ResultWriter {
         jdbc.update("UPDATE clustering_state SET current_run_id = ? WHERE id = 1", runId);
     }
 
-    private static String insertMembers(int rows) {
-        return "INSERT INTO cluster_member (event_id, label, run_id) VALUES "
-                + String.join(", ", Collections.nCopies(rows, "(?, ?, ?)"));
-    }
-
-    private static void bindMembers(PreparedStatement statement, int first, int rows, long runId, Features events,
-            int[] labels) throws SQLException {
-        for (int row = 0; row < rows; row++) {
-            statement.setLong(row * 3 + 1, events.id(first + row));
-            statement.setInt(row * 3 + 2, labels[first + row]);
-            statement.setLong(row * 3 + 3, runId);
-        }
+    private record Chunk(int index, int count, byte[] members) {
     }
 
     private static void bindRun(PreparedStatement statement, RunRecord run) throws SQLException {

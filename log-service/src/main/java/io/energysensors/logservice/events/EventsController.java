@@ -29,9 +29,11 @@ class EventsController {
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("id"));
 
     private final EventRepository events;
+    private final CurrentLabels labels;
 
-    EventsController(EventRepository events) {
+    EventsController(EventRepository events, CurrentLabels labels) {
         this.events = events;
+        this.labels = labels;
     }
 
     /**
@@ -60,13 +62,15 @@ class EventsController {
             filters.add((root, query, cb) -> cb.lessThan(root.get("measuredAt"), to));
         }
         Page<StoredEvent> found = events.findAll(Specification.allOf(filters), PageRequest.of(page, size, NEWEST_FIRST));
-        return new EventPage(found.map(StoredEvent::toView).getContent(), page, size, found.getTotalElements(),
-                found.getTotalPages());
+        ClusterLabels current = labels.current();
+        return new EventPage(found.map(event -> event.toView(current)).getContent(), page, size,
+                found.getTotalElements(), found.getTotalPages());
     }
 
     @GetMapping("/{id}")
     EventView one(@PathVariable long id) {
-        return events.findById(id).map(StoredEvent::toView).orElseThrow(() -> new EventNotFoundException(id));
+        StoredEvent event = events.findById(id).orElseThrow(() -> new EventNotFoundException(id));
+        return event.toView(labels.current());
     }
 
     @GetMapping("/count")

@@ -8,7 +8,6 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.Formula;
 import org.hibernate.annotations.Immutable;
 
 /**
@@ -48,9 +47,6 @@ class StoredEvent {
     private double wifiStrengthDbm;
     private double dummy;
     private Instant receivedAt;
-    /** The label of the current clustering result; a subquery on cluster_member's primary key. */
-    @Formula("(SELECT m.label FROM cluster_member m WHERE m.event_id = id)")
-    private Integer cluster;
 
     protected StoredEvent() {
     }
@@ -59,9 +55,10 @@ class StoredEvent {
         return id;
     }
 
-    EventView toView() {
+    /** @param labels the clustering result to take the event's label from */
+    EventView toView(ClusterLabels labels) {
         return new EventView(id, receivedAt, new SensorEvent(deviceId, firmware, eventCode, measuredAt, coilReversed,
                 activePowerW, reactivePowerVar, apparentPowerVa, lineCurrentA, lineVoltageV, linePhaseRad,
-                frequencyHz, peaks, fftRe, fftImg, wifiStrengthDbm, dummy), cluster);
+                frequencyHz, peaks, fftRe, fftImg, wifiStrengthDbm, dummy), labels.labelOf(id));
     }
 }
