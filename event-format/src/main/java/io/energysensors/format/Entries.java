@@ -31,6 +31,8 @@ final class Entries {
 
         private Object[] elements = new Object[16];
         private int size;
+        /** The most elements held since the last {@link #clear()}: what it has to let go of. */
+        private int used;
 
         void add(T element) {
             if (size == elements.length) {
@@ -52,9 +54,16 @@ final class Entries {
             return new ArrayView<>(Arrays.copyOf(elements, size));
         }
 
-        void clear() {
-            Arrays.fill(elements, 0, size, null);
+        /** Empties the builder for the next list of the same parse, keeping what it held until {@link #clear()}. */
+        void reset() {
+            used = Math.max(used, size);
             size = 0;
+        }
+
+        void clear() {
+            Arrays.fill(elements, 0, Math.max(used, size), null);
+            size = 0;
+            used = 0;
         }
     }
 
@@ -67,6 +76,8 @@ final class Entries {
         private String[] keys = new String[8];
         private Value[] values = new Value[8];
         private int size;
+        /** The most pairs held since the last {@link #clear()}: what it has to let go of. */
+        private int used;
         private HashSet<String> index;
 
         /** Adds the pair; false (and nothing added) when the key is already there. */
@@ -108,10 +119,19 @@ final class Entries {
             return new ValueMap(Arrays.copyOf(keys, size), Arrays.copyOf(values, size));
         }
 
-        void clear() {
-            Arrays.fill(keys, 0, size, null);
-            Arrays.fill(values, 0, size, null);
+        /** Empties the builder for the next section of the same parse, keeping what it held until {@link #clear()}. */
+        void reset() {
+            used = Math.max(used, size);
             size = 0;
+            index = null;
+        }
+
+        void clear() {
+            int held = Math.max(used, size);
+            Arrays.fill(keys, 0, held, null);
+            Arrays.fill(values, 0, held, null);
+            size = 0;
+            used = 0;
             index = null;
         }
     }
