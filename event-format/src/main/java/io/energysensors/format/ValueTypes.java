@@ -92,6 +92,48 @@ final class ValueTypes {
 
         /** The number at the start of {@code s[from, limit)}, or null when there is none. */
         Value read(char[] s, int from, int limit) {
+            // The numbers sensors send (at most 18 digits, an optional fraction, no exponent)
+            // take this path, kept small enough for the JIT to inline into the parser's loops;
+            // the others are read again by readAny.
+            int i = from;
+            char c = s[i];
+            boolean negative = c == '-';
+            if (negative || c == '+') {
+                i++;
+            }
+            long mantissa = 0;
+            int digitsStart = i;
+            while (i < limit && isDigit(c = s[i])) {
+                mantissa = mantissa * 10 + (c - '0');
+                i++;
+            }
+            int fractionDigits = -1;
+            if (i < limit && (c == '.' || c == ',')) {
+                int fractionStart = ++i;
+                while (i < limit && isDigit(c = s[i])) {
+                    mantissa = mantissa * 10 + (c - '0');
+                    i++;
+                }
+                fractionDigits = i - fractionStart;
+            }
+            int digits = fractionDigits < 0 ? i - digitsStart : i - digitsStart - 1;
+            if (digits == 0) {
+                return null;
+            }
+            if (digits > MAX_MANTISSA_DIGITS || (i < limit && (c == 'e' || c == 'E'))) {
+                return readAny(s, from, limit);
+            }
+            // Every unit starts with a letter; most numbers are followed by ';' or a blank.
+            end = i < limit && s[i] >= 'A' ? unitEnd(s, i, limit) : i;
+            if (fractionDigits < 0) {
+                return integer(negative ? -mantissa : mantissa);
+            }
+            double value = decimal(mantissa, fractionDigits, s, from, i);
+            return new DecimalValue(negative ? -value : value);
+        }
+
+        /** As {@link #read}, for every number: with an exponent, or of more than 18 digits. */
+        private Value readAny(char[] s, int from, int limit) {
             int i = from;
             char c = s[i];
             boolean negative = c == '-';
@@ -178,6 +220,12 @@ final class ValueTypes {
     private static IntegerValue integer(long value) {
         long index = value - CACHED_MIN;
         return index >= 0 && index < CACHED.length ? CACHED[(int) index] : new IntegerValue(value);
+    }
+
+    /** The unsigned value of {@code mantissa / 10^fractionDigits}, the digits of {@code s[from, to)}. */
+    private static double decimal(long mantissa, int fractionDigits, char[] s, int from, int to) {
+        double value = fastDouble(mantissa, -fractionDigits);
+        return Double.isNaN(value) ? parseDouble(s, from, to) : value;
     }
 
     /**
