@@ -18,18 +18,7 @@ import java.util.Arrays;
  */
 final class ValueTypes {
 
-    private static final BooleanValue ON = new BooleanValue(true);
-    private static final BooleanValue OFF = new BooleanValue(false);
     private static final TextValue EMPTY = new TextValue("");
-    /** Small integers (FFT harmonics, codes, counts) are shared, as Integer.valueOf does. */
-    private static final int CACHED_MIN = -1024;
-    private static final IntegerValue[] CACHED = new IntegerValue[2048 + 1];
-
-    static {
-        for (int i = 0; i < CACHED.length; i++) {
-            CACHED[i] = new IntegerValue(CACHED_MIN + i);
-        }
-    }
 
     /** Up to this many digits, the mantissa fits a long. */
     private static final int MAX_MANTISSA_DIGITS = 18;
@@ -72,10 +61,10 @@ final class ValueTypes {
     private static Value onOff(char[] s, int from, int to) {
         int length = to - from;
         if (length == 2 && lower(s[from]) == 'o' && lower(s[from + 1]) == 'n') {
-            return ON;
+            return BooleanValue.of(true);
         }
         if (length == 3 && lower(s[from]) == 'o' && lower(s[from + 1]) == 'f' && lower(s[from + 2]) == 'f') {
-            return OFF;
+            return BooleanValue.of(false);
         }
         return null;
     }
@@ -126,7 +115,7 @@ final class ValueTypes {
             // Every unit starts with a letter; most numbers are followed by ';' or a blank.
             end = i < limit && s[i] >= 'A' ? unitEnd(s, i, limit) : i;
             if (fractionDigits < 0) {
-                return integer(negative ? -mantissa : mantissa);
+                return IntegerValue.of(negative ? -mantissa : mantissa);
             }
             double value = decimal(mantissa, fractionDigits, s, from, i);
             return new DecimalValue(negative ? -value : value);
@@ -189,7 +178,7 @@ final class ValueTypes {
             end = unitEnd(s, numberEnd, limit);
             if (!decimal) {
                 if (digits <= MAX_MANTISSA_DIGITS) {
-                    return integer(negative ? -mantissa : mantissa);
+                    return IntegerValue.of(negative ? -mantissa : mantissa);
                 }
                 return longInteger(s, negative ? from : intStart, intEnd);
             }
@@ -214,13 +203,9 @@ final class ValueTypes {
             return null;
         }
         BigInteger value = new BigInteger(new String(s, from, to - from));
-        return value.bitLength() < 64 ? integer(value.longValue()) : new BigIntegerValue(value);
+        return value.bitLength() < 64 ? IntegerValue.of(value.longValue()) : new BigIntegerValue(value);
     }
 
-    private static IntegerValue integer(long value) {
-        long index = value - CACHED_MIN;
-        return index >= 0 && index < CACHED.length ? CACHED[(int) index] : new IntegerValue(value);
-    }
 
     /** The unsigned value of {@code mantissa / 10^fractionDigits}, the digits of {@code s[from, to)}. */
     private static double decimal(long mantissa, int fractionDigits, char[] s, int from, int to) {

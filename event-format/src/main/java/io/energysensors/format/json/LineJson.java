@@ -281,7 +281,7 @@ public final class LineJson {
                 case VALUE_NUMBER_INT:
                     return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
                             ? new BigIntegerValue(parser.getBigIntegerValue())
-                            : new IntegerValue(parser.getLongValue());
+                            : IntegerValue.of(parser.getLongValue());
                 case VALUE_NUMBER_FLOAT:
                     double decimal = parser.getDoubleValue();
                     if (!Double.isFinite(decimal)) {
@@ -289,9 +289,9 @@ public final class LineJson {
                     }
                     return new DecimalValue(decimal);
                 case VALUE_TRUE:
-                    return new BooleanValue(true);
+                    return BooleanValue.of(true);
                 case VALUE_FALSE:
-                    return new BooleanValue(false);
+                    return BooleanValue.of(false);
                 case VALUE_NULL:
                     throw error("expected a boolean, number or string, got null");
                 default:
