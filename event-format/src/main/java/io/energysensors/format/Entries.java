@@ -50,10 +50,12 @@ final class Entries {
             return size;
         }
 
-        /** Single-value sections (a timestamp, a frequency) are common: they get the smallest list. */
-        @SuppressWarnings("unchecked")
+        /**
+         * Always the same list class, even for one element: a loop over lists of one class lets
+         * the JIT do away with its iterator, and a singleton list saves less than that costs.
+         */
         List<T> toList() {
-            return size == 1 ? Collections.singletonList((T) elements[0]) : new ArrayView<>(Arrays.copyOf(elements, size));
+            return new ArrayView<>(Arrays.copyOf(elements, size));
         }
 
         /** Empties the builder for the next list of the same parse, keeping what it held until {@link #clear()}. */
