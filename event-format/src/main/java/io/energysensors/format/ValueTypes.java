@@ -82,8 +82,7 @@ final class ValueTypes {
         /** The number at the start of {@code s[from, limit)}, or null when there is none. */
         Value read(char[] s, int from, int limit) {
             // The numbers sensors send (at most 18 digits, an optional fraction, no exponent)
-            // take this path, kept small enough for the JIT to inline into the parser's loops;
-            // the others are read again by readAny.
+            // take this path, which tests for nothing else; the others are read again by readAny.
             int i = from;
             char c = s[i];
             boolean negative = c == '-';
@@ -205,7 +204,6 @@ final class ValueTypes {
         BigInteger value = new BigInteger(new String(s, from, to - from));
         return value.bitLength() < 64 ? IntegerValue.of(value.longValue()) : new BigIntegerValue(value);
     }
-
 
     /** The unsigned value of {@code mantissa / 10^fractionDigits}, the digits of {@code s[from, to)}. */
     private static double decimal(long mantissa, int fractionDigits, char[] s, int from, int to) {
