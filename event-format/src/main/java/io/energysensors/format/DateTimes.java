@@ -280,12 +280,26 @@ final class DateTimes {
                 || hour > 23 || minute > 59 || second > 59) {
             return null;
         }
-        long epochSecond = LocalDate.of(year, month, day).toEpochDay() * 86_400L
+        long epochSecond = epochDay(year, month, day) * 86_400L
                 + hour * 3600L + minute * 60L + second - offsetSeconds;
         if (epochSecond < MIN_EPOCH_SECOND || epochSecond > MAX_EPOCH_SECOND) {
             return null;
         }
         return Instant.ofEpochSecond(epochSecond, nanos);
+    }
+
+    /**
+     * The day of a valid date counted from 1970-01-01, as {@link LocalDate#toEpochDay()} counts
+     * it but without building a LocalDate: Hinnant's days-from-civil, which starts each year in
+     * March so that a leap day ends one.
+     */
+    static long epochDay(int year, int month, int day) {
+        int y = month <= 2 ? year - 1 : year;
+        int era = Math.floorDiv(y, 400);
+        int yearOfEra = y - era * 400;
+        int dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+        int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * 146_097L + dayOfEra - 719_468;
     }
 
     private static int lengthOfMonth(int year, int month) {

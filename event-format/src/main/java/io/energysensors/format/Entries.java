@@ -31,6 +31,8 @@ final class Entries {
 
         private Object[] elements = new Object[16];
         private int size;
+        /** The most elements held since the last {@link #clear()}: what it has to let go of. */
+        private int used;
 
         void add(T element) {
             if (size == elements.length) {
@@ -48,13 +50,24 @@ final class Entries {
             return size;
         }
 
+        /**
+         * Always the same list class, even for one element: a loop over lists of one class lets
+         * the JIT do away with its iterator, and a singleton list saves less than that costs.
+         */
         List<T> toList() {
             return new ArrayView<>(Arrays.copyOf(elements, size));
         }
 
-        void clear() {
-            Arrays.fill(elements, 0, size, null);
+        /** Empties the builder for the next list of the same parse, keeping what it held until {@link #clear()}. */
+        void reset() {
+            used = Math.max(used, size);
             size = 0;
+        }
+
+        void clear() {
+            Arrays.fill(elements, 0, Math.max(used, size), null);
+            size = 0;
+            used = 0;
         }
     }
 
@@ -67,6 +80,8 @@ final class Entries {
         private String[] keys = new String[8];
         private Value[] values = new Value[8];
         private int size;
+        /** The most pairs held since the last {@link #clear()}: what it has to let go of. */
+        private int used;
         private HashSet<String> index;
 
         /** Adds the pair; false (and nothing added) when the key is already there. */
@@ -105,13 +120,27 @@ final class Entries {
                 }
                 return Collections.unmodifiableMap(large);
             }
-            return new ValueMap(Arrays.copyOf(keys, size), Arrays.copyOf(values, size));
+            Object[] pairs = new Object[2 * size];
+            for (int i = 0; i < size; i++) {
+                pairs[2 * i] = keys[i];
+                pairs[2 * i + 1] = values[i];
+            }
+            return new ValueMap(pairs);
+        }
+
+        /** Empties the builder for the next section of the same parse, keeping what it held until {@link #clear()}. */
+        void reset() {
+            used = Math.max(used, size);
+            size = 0;
+            index = null;
         }
 
         void clear() {
-            Arrays.fill(keys, 0, size, null);
-            Arrays.fill(values, 0, size, null);
+            int held = Math.max(used, size);
+            Arrays.fill(keys, 0, held, null);
+            Arrays.fill(values, 0, held, null);
             size = 0;
+            used = 0;
             index = null;
         }
     }
@@ -136,20 +165,19 @@ final class Entries {
         }
     }
 
+    /** Keys and values alternate in one array: one allocation fewer per section than two arrays. */
     private static final class ValueMap extends AbstractMap<String, Value> {
 
-        private final String[] keys;
-        private final Value[] values;
+        private final Object[] pairs;
 
-        ValueMap(String[] keys, Value[] values) {
-            this.keys = keys;
-            this.values = values;
+        ValueMap(Object[] pairs) {
+            this.pairs = pairs;
         }
 
         @Override
         public Value get(Object key) {
             int i = indexOf(key);
-            return i < 0 ? null : values[i];
+            return i < 0 ? null : (Value) pairs[i + 1];
         }
 
         @Override
@@ -157,9 +185,10 @@ final class Entries {
             return indexOf(key) >= 0;
         }
 
+        /** The index in {@code pairs} of the key, or -1. */
         private int indexOf(Object key) {
-            for (int i = 0; i < keys.length; i++) {
-                if (keys[i].equals(key)) {
+            for (int i = 0; i < pairs.length; i += 2) {
+                if (pairs[i].equals(key)) {
                     return i;
                 }
             }
@@ -168,7 +197,7 @@ final class Entries {
 
         @Override
         public int size() {
-            return keys.length;
+            return pairs.length / 2;
         }
 
         @Override
@@ -181,16 +210,16 @@ final class Entries {
 
                         @Override
                         public boolean hasNext() {
-                            return next < keys.length;
+                            return next < pairs.length;
                         }
 
                         @Override
                         public Entry<String, Value> next() {
-                            if (next >= keys.length) {
+                            if (next >= pairs.length) {
                                 throw new NoSuchElementException();
                             }
-                            Entry<String, Value> entry = Map.entry(keys[next], values[next]);
-                            next++;
+                            Entry<String, Value> entry = Map.entry((String) pairs[next], (Value) pairs[next + 1]);
+                            next += 2;
                             return entry;
                         }
                     };
@@ -198,7 +227,7 @@ final class Entries {
 
                 @Override
                 public int size() {
-                    return keys.length;
+                    return pairs.length / 2;
                 }
             };
         }

@@ -185,7 +185,7 @@ public final class LineParser {
             if (start == end) {
                 throw error(start, "section \"" + name + "\" is empty: expected key=value pairs or a list of values", name, null);
             }
-            elements.clear();
+            elements.reset();
             int afterNumber = numberValue(start);
             if (afterNumber >= 0) {
                 elements.add(number);
@@ -230,7 +230,7 @@ public final class LineParser {
         }
 
         private Section keyValues(String name, int keyStart, int equals) {
-            entries.clear();
+            entries.reset();
             while (true) {
                 int keyEnd = trimEnd(keyStart, equals);
                 if (keyEnd == keyStart) {

@@ -9,10 +9,34 @@ public sealed interface Value {
 
     /** {@code on}/{@code off} in any case. */
     record BooleanValue(boolean value) implements Value {
+
+        private static final BooleanValue ON = new BooleanValue(true);
+        private static final BooleanValue OFF = new BooleanValue(false);
+
+        /** The shared instance of {@code value}: readers need not allocate one per field. */
+        public static BooleanValue of(boolean value) {
+            return value ? ON : OFF;
+        }
     }
 
     /** An integer that fits 64 bits, unit suffix removed. */
     record IntegerValue(long value) implements Value {
+
+        /** Small integers (FFT harmonics, codes, counts) are shared, as Integer.valueOf does. */
+        private static final int SHARED_MIN = -1024;
+        private static final IntegerValue[] SHARED = new IntegerValue[2048 + 1];
+
+        static {
+            for (int i = 0; i < SHARED.length; i++) {
+                SHARED[i] = new IntegerValue(SHARED_MIN + i);
+            }
+        }
+
+        /** {@code value}, a shared instance when it is small. */
+        public static IntegerValue of(long value) {
+            long index = value - SHARED_MIN;
+            return index >= 0 && index < SHARED.length ? SHARED[(int) index] : new IntegerValue(value);
+        }
     }
 
     /** An integer beyond 64 bits: kept exact rather than rounded. */

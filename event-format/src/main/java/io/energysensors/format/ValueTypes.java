@@ -18,18 +18,7 @@ import java.util.Arrays;
  */
 final class ValueTypes {
 
-    private static final BooleanValue ON = new BooleanValue(true);
-    private static final BooleanValue OFF = new BooleanValue(false);
     private static final TextValue EMPTY = new TextValue("");
-    /** Small integers (FFT harmonics, codes, counts) are shared, as Integer.valueOf does. */
-    private static final int CACHED_MIN = -1024;
-    private static final IntegerValue[] CACHED = new IntegerValue[2048 + 1];
-
-    static {
-        for (int i = 0; i < CACHED.length; i++) {
-            CACHED[i] = new IntegerValue(CACHED_MIN + i);
-        }
-    }
 
     /** Up to this many digits, the mantissa fits a long. */
     private static final int MAX_MANTISSA_DIGITS = 18;
@@ -72,10 +61,10 @@ final class ValueTypes {
     private static Value onOff(char[] s, int from, int to) {
         int length = to - from;
         if (length == 2 && lower(s[from]) == 'o' && lower(s[from + 1]) == 'n') {
-            return ON;
+            return BooleanValue.of(true);
         }
         if (length == 3 && lower(s[from]) == 'o' && lower(s[from + 1]) == 'f' && lower(s[from + 2]) == 'f') {
-            return OFF;
+            return BooleanValue.of(false);
         }
         return null;
     }
@@ -92,6 +81,47 @@ final class ValueTypes {
 
         /** The number at the start of {@code s[from, limit)}, or null when there is none. */
         Value read(char[] s, int from, int limit) {
+            // The numbers sensors send (at most 18 digits, an optional fraction, no exponent)
+            // take this path, which tests for nothing else; the others are read again by readAny.
+            int i = from;
+            char c = s[i];
+            boolean negative = c == '-';
+            if (negative || c == '+') {
+                i++;
+            }
+            long mantissa = 0;
+            int digitsStart = i;
+            while (i < limit && isDigit(c = s[i])) {
+                mantissa = mantissa * 10 + (c - '0');
+                i++;
+            }
+            int fractionDigits = -1;
+            if (i < limit && (c == '.' || c == ',')) {
+                int fractionStart = ++i;
+                while (i < limit && isDigit(c = s[i])) {
+                    mantissa = mantissa * 10 + (c - '0');
+                    i++;
+                }
+                fractionDigits = i - fractionStart;
+            }
+            int digits = fractionDigits < 0 ? i - digitsStart : i - digitsStart - 1;
+            if (digits == 0) {
+                return null;
+            }
+            if (digits > MAX_MANTISSA_DIGITS || (i < limit && (c == 'e' || c == 'E'))) {
+                return readAny(s, from, limit);
+            }
+            // Every unit starts with a letter; most numbers are followed by ';' or a blank.
+            end = i < limit && s[i] >= 'A' ? unitEnd(s, i, limit) : i;
+            if (fractionDigits < 0) {
+                return IntegerValue.of(negative ? -mantissa : mantissa);
+            }
+            double value = decimal(mantissa, fractionDigits, s, from, i);
+            return new DecimalValue(negative ? -value : value);
+        }
+
+        /** As {@link #read}, for every number: with an exponent, or of more than 18 digits. */
+        private Value readAny(char[] s, int from, int limit) {
             int i = from;
             char c = s[i];
             boolean negative = c == '-';
@@ -147,7 +177,7 @@ final class ValueTypes {
             end = unitEnd(s, numberEnd, limit);
             if (!decimal) {
                 if (digits <= MAX_MANTISSA_DIGITS) {
-                    return integer(negative ? -mantissa : mantissa);
+                    return IntegerValue.of(negative ? -mantissa : mantissa);
                 }
                 return longInteger(s, negative ? from : intStart, intEnd);
             }
@@ -172,12 +202,13 @@ final class ValueTypes {
             return null;
         }
         BigInteger value = new BigInteger(new String(s, from, to - from));
-        return value.bitLength() < 64 ? integer(value.longValue()) : new BigIntegerValue(value);
+        return value.bitLength() < 64 ? IntegerValue.of(value.longValue()) : new BigIntegerValue(value);
     }
 
-    private static IntegerValue integer(long value) {
-        long index = value - CACHED_MIN;
-        return index >= 0 && index < CACHED.length ? CACHED[(int) index] : new IntegerValue(value);
+    /** The unsigned value of {@code mantissa / 10^fractionDigits}, the digits of {@code s[from, to)}. */
+    private static double decimal(long mantissa, int fractionDigits, char[] s, int from, int to) {
+        double value = fastDouble(mantissa, -fractionDigits);
+        return Double.isNaN(value) ? parseDouble(s, from, to) : value;
     }
 
     /**

@@ -57,7 +57,13 @@ class LineParserTests {
             assertThat(line.sections()).extracting(Section::name).containsExactly("B", "A", "C");
             assertThat(((KeyValueSection) line.sections().get(0)).entries()).containsExactly(
                     Map.entry("z", new IntegerValue(1)), Map.entry("a", new IntegerValue(2)));
+            Map<String, Value> entries = ((KeyValueSection) line.sections().get(0)).entries();
+            assertThat(entries.get("a")).isEqualTo(new IntegerValue(2));
+            assertThat(entries.get("y")).isNull();
+            assertThat(entries.containsKey("z")).isTrue();
+            assertThat(entries).hasSize(2).isEqualTo(Map.of("a", new IntegerValue(2), "z", new IntegerValue(1)));
             assertThat(((ListSection) line.sections().get(1)).elements()).containsExactly(new IntegerValue(3), new IntegerValue(1));
+            assertThat(((KeyValueSection) line.sections().get(2)).entries()).isEqualTo(Map.of("y", new TextValue("x")));
             assertThat(line.section("C")).containsInstanceOf(KeyValueSection.class);
         }
 

@@ -14,10 +14,8 @@ import io.energysensors.format.Value.TimestampValue;
 import io.energysensors.format.event.InvalidEventException.FieldError;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Reads the log service's event out of a parsed line, validating presence and type of every
@@ -25,29 +23,48 @@ import java.util.Set;
  * integer fields must be integers within 64 bits. Single-value fields ({@code hz},
  * {@code UTC Time}, ...) must be lists of exactly one element. Sections and keys the event does
  * not use are ignored. Stateless and thread-safe.
+ *
+ * <p>This runs once per stored event, so a valid line costs one pass over its sections and no
+ * strings: a field's name ({@code Power.Active}, {@code Peaks[3]}) is only built for an error.
  */
 public final class SensorEventReader {
+
+    private static final int DEVICE = 0;
+    private static final int ALARMS = 1;
+    private static final int POWER = 2;
+    private static final int LINE = 3;
+    private static final int UTC_TIME = 4;
+    private static final int HZ = 5;
+    private static final int PEAKS = 6;
+    private static final int FFT_RE = 7;
+    private static final int FFT_IMG = 8;
+    private static final int WIFI_STRENGTH = 9;
+    private static final int DUMMY = 10;
+    /** The sections the event reads, indexed by the constants above. */
+    private static final String[] SECTIONS = {
+        "Device", "Alarms", "Power", "Line", "UTC Time", "hz", "Peaks", "FFT Re", "FFT Img", "WiFi Strength", "Dummy",
+    };
 
     /** @throws InvalidEventException listing every missing or mistyped field */
     public SensorEvent read(SensorLine line) {
         Fields fields = new Fields(line);
-        long deviceId = fields.integer("Device", "ID");
-        long firmware = fields.integer("Device", "Fw");
-        long eventCode = fields.integer("Device", "Evt");
-        Instant measuredAt = fields.timestamp("UTC Time");
-        boolean coilReversed = fields.bool("Alarms", "CoilRevesed", "CoilReversed");
-        double activePower = fields.number("Power", "Active");
-        double reactivePower = fields.number("Power", "Reactive");
-        double apparentPower = fields.number("Power", "Appearent", "Apparent");
-        double lineCurrent = fields.number("Line", "Current");
-        double lineVoltage = fields.number("Line", "Voltage");
-        double linePhase = fields.number("Line", "Phase");
-        double frequency = fields.singleNumber("hz");
-        double[] peaks = fields.numbers("Peaks");
-        double[] fftRe = fields.numbers("FFT Re");
-        double[] fftImg = fields.numbers("FFT Img");
-        double wifiStrength = fields.singleNumber("WiFi Strength");
-        double dummy = fields.singleNumber("Dummy");
+        long deviceId = fields.integer(DEVICE, "ID");
+        long firmware = fields.integer(DEVICE, "Fw");
+        long eventCode = fields.integer(DEVICE, "Evt");
+        Instant measuredAt = fields.timestamp(UTC_TIME);
+        boolean coilReversed = fields.bool(ALARMS, "CoilRevesed", "CoilReversed");
+        double activePower = fields.number(POWER, "Active", null);
+        double reactivePower = fields.number(POWER, "Reactive", null);
+        double apparentPower = fields.number(POWER, "Appearent", "Apparent");
+        double lineCurrent = fields.number(LINE, "Current", null);
+        double lineVoltage = fields.number(LINE, "Voltage", null);
+        double linePhase = fields.number(LINE, "Phase", null);
+        double frequency = fields.singleNumber(HZ);
+        double[] peaks = fields.numbers(PEAKS);
+        double[] fftRe = fields.numbers(FFT_RE);
+        double[] fftImg = fields.numbers(FFT_IMG);
+        double wifiStrength = fields.singleNumber(WIFI_STRENGTH);
+        double dummy = fields.singleNumber(DUMMY);
         if (fftRe != null && fftImg != null && fftRe.length != fftImg.length) {
             fields.error("FFT Img", "must have as many elements as FFT Re (" + fftRe.length + "), got " + fftImg.length);
         }
@@ -57,60 +74,103 @@ public final class SensorEventReader {
                 frequency, peaks, fftRe, fftImg, wifiStrength, dummy);
     }
 
-    /** Looks fields up, collecting every problem instead of stopping at the first. */
+    /** The index in {@link #SECTIONS} of a section name, or -1 for a section the event does not read. */
+    private static int indexOf(String name) {
+        switch (name) {
+            case "Device":
+                return DEVICE;
+            case "Alarms":
+                return ALARMS;
+            case "Power":
+                return POWER;
+            case "Line":
+                return LINE;
+            case "UTC Time":
+                return UTC_TIME;
+            case "hz":
+                return HZ;
+            case "Peaks":
+                return PEAKS;
+            case "FFT Re":
+                return FFT_RE;
+            case "FFT Img":
+                return FFT_IMG;
+            case "WiFi Strength":
+                return WIFI_STRENGTH;
+            case "Dummy":
+                return DUMMY;
+            default:
+                return -1;
+        }
+    }
+
+    /**
+     * The sections of one line, looked up once, and every problem found so far instead of only
+     * the first. A field is named by its section and either a key or, when the key is null, an
+     * element index.
+     */
     private static final class Fields {
 
-        private final SensorLine line;
-        private final List<FieldError> errors = new ArrayList<>();
-        private final Set<String> sectionsReported = new HashSet<>();
+        private final Section[] sections = new Section[SECTIONS.length];
+        private List<FieldError> errors;
+        /** Bit i is set once section i has been reported as the wrong kind, so that it is reported once. */
+        private int wrongKindReported;
 
         Fields(SensorLine line) {
-            this.line = line;
+            List<Section> all = line.sections();
+            for (int i = 0; i < all.size(); i++) {
+                Section section = all.get(i);
+                int index = indexOf(section.name());
+                // The first of a name wins, as SensorLine.section finds it.
+                if (index >= 0 && sections[index] == null) {
+                    sections[index] = section;
+                }
+            }
         }
 
-        long integer(String section, String key) {
-            Value value = keyed(section, key);
+        long integer(int section, String key) {
+            Value value = keyed(section, key, null);
             if (value instanceof IntegerValue integer) {
                 return integer.value();
             }
             if (value != null) {
-                error(section + "." + key, (value instanceof BigIntegerValue ? "must be an integer within 64 bits" : "must be an integer")
+                error(field(section, key, 0), (value instanceof BigIntegerValue ? "must be an integer within 64 bits" : "must be an integer")
                         + ", got " + describe(value));
             }
             return 0;
         }
 
-        double number(String section, String key, String... alternativeKeys) {
-            return number(section + "." + key, keyed(section, key, alternativeKeys));
+        double number(int section, String key, String alternativeKey) {
+            return number(keyed(section, key, alternativeKey), section, key, 0);
         }
 
-        boolean bool(String section, String key, String... alternativeKeys) {
-            Value value = keyed(section, key, alternativeKeys);
+        boolean bool(int section, String key, String alternativeKey) {
+            Value value = keyed(section, key, alternativeKey);
             if (value instanceof BooleanValue bool) {
                 return bool.value();
             }
             if (value != null) {
-                error(section + "." + key, "must be ON or OFF, got " + describe(value));
+                error(field(section, key, 0), "must be ON or OFF, got " + describe(value));
             }
             return false;
         }
 
-        Instant timestamp(String section) {
+        Instant timestamp(int section) {
             Value value = single(section);
             if (value instanceof TimestampValue timestamp) {
                 return timestamp.value();
             }
             if (value != null) {
-                error(section + "[0]", "must be a date-time, got " + describe(value));
+                error(field(section, null, 0), "must be a date-time, got " + describe(value));
             }
             return null;
         }
 
-        double singleNumber(String section) {
-            return number(section + "[0]", single(section));
+        double singleNumber(int section) {
+            return number(single(section), section, null, 0);
         }
 
-        double[] numbers(String section) {
+        double[] numbers(int section) {
             ListSection list = list(section);
             if (list == null) {
                 return null;
@@ -118,12 +178,12 @@ public final class SensorEventReader {
             List<Value> elements = list.elements();
             double[] numbers = new double[elements.size()];
             for (int i = 0; i < numbers.length; i++) {
-                numbers[i] = number(section + "[" + i + "]", elements.get(i));
+                numbers[i] = number(elements.get(i), section, null, i);
             }
             return numbers;
         }
 
-        private double number(String field, Value value) {
+        private double number(Value value, int section, String key, int index) {
             if (value instanceof DecimalValue decimal) {
                 return decimal.value();
             }
@@ -131,29 +191,29 @@ public final class SensorEventReader {
                 return integer.value();
             }
             if (value != null) {
-                error(field, (value instanceof BigIntegerValue ? "must be a number within 64 bits" : "must be a number")
+                error(field(section, key, index), (value instanceof BigIntegerValue ? "must be a number within 64 bits" : "must be a number")
                         + ", got " + describe(value));
             }
             return 0;
         }
 
-        /** The value under {@code key} (or one alternative spelling), or null after reporting why not. */
-        private Value keyed(String section, String key, String... alternativeKeys) {
-            String field = section + "." + key;
-            Optional<Section> found = line.section(section);
-            if (found.isEmpty()) {
-                error(field, "is missing");
+        /** The value under {@code key} (or its alternative spelling, if not null), or null after reporting why not. */
+        private Value keyed(int section, String key, String alternativeKey) {
+            Section found = sections[section];
+            if (found == null) {
+                error(field(section, key, 0), "is missing");
                 return null;
             }
-            if (!(found.get() instanceof KeyValueSection keyValues)) {
-                errorOnce(section, "must be key=value pairs, got a list");
+            if (!(found instanceof KeyValueSection keyValues)) {
+                wrongKind(section, "must be key=value pairs, got a list");
                 return null;
             }
-            Value value = keyValues.entries().get(key);
-            for (String alternative : alternativeKeys) {
-                Value other = keyValues.entries().get(alternative);
+            Map<String, Value> entries = keyValues.entries();
+            Value value = entries.get(key);
+            if (alternativeKey != null) {
+                Value other = entries.get(alternativeKey);
                 if (other != null && value != null) {
-                    error(field, "is given twice, as " + key + " and as " + alternative);
+                    error(field(section, key, 0), "is given twice, as " + key + " and as " + alternativeKey);
                     return null;
                 }
                 if (other != null) {
@@ -161,34 +221,39 @@ public final class SensorEventReader {
                 }
             }
             if (value == null) {
-                error(field, "is missing");
+                error(field(section, key, 0), "is missing");
             }
             return value;
         }
 
-        private Value single(String section) {
+        private Value single(int section) {
             ListSection list = list(section);
             if (list == null) {
                 return null;
             }
-            if (list.elements().size() != 1) {
-                error(section, "must hold exactly one value, got " + list.elements().size());
+            List<Value> elements = list.elements();
+            if (elements.size() != 1) {
+                error(SECTIONS[section], "must hold exactly one value, got " + elements.size());
                 return null;
             }
-            return list.elements().get(0);
+            return elements.get(0);
         }
 
-        private ListSection list(String section) {
-            Optional<Section> found = line.section(section);
-            if (found.isEmpty()) {
-                error(section, "is missing");
+        private ListSection list(int section) {
+            Section found = sections[section];
+            if (found == null) {
+                error(SECTIONS[section], "is missing");
                 return null;
             }
-            if (!(found.get() instanceof ListSection list)) {
-                errorOnce(section, "must be a list, got key=value pairs");
+            if (!(found instanceof ListSection list)) {
+                wrongKind(section, "must be a list, got key=value pairs");
                 return null;
             }
             return list;
+        }
+
+        private static String field(int section, String key, int index) {
+            return key != null ? SECTIONS[section] + "." + key : SECTIONS[section] + "[" + index + "]";
         }
 
         private static String describe(Value value) {
@@ -210,18 +275,23 @@ public final class SensorEventReader {
             return ((BigIntegerValue) value).value().toString();
         }
 
-        private void errorOnce(String section, String message) {
-            if (sectionsReported.add(section)) {
-                error(section, message);
+        private void wrongKind(int section, String message) {
+            int bit = 1 << section;
+            if ((wrongKindReported & bit) == 0) {
+                wrongKindReported |= bit;
+                error(SECTIONS[section], message);
             }
         }
 
         void error(String field, String message) {
+            if (errors == null) {
+                errors = new ArrayList<>();
+            }
             errors.add(new FieldError(field, message));
         }
 
         void throwIfAny() {
-            if (!errors.isEmpty()) {
+            if (errors != null) {
                 throw new InvalidEventException(errors);
             }
         }

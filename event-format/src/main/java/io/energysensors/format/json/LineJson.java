@@ -57,6 +57,9 @@ public final class LineJson {
             .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
             .build();
 
+    /** Up to this many sections, a duplicate name is found by a scan: a set per line costs more. */
+    private static final int LINEAR_DUPLICATE_SCAN = 16;
+
     private final LineParser values = new LineParser();
 
     /** The JSON object of one line. */
@@ -215,14 +218,20 @@ public final class LineJson {
         /** Reads from just after '{' to its '}'. */
         private SensorLine lineObject() {
             List<Section> sections = new ArrayList<>(12);
-            Set<String> names = new HashSet<>();
+            Set<String> names = null;
             while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
                 section = parser.currentName();
                 key = null;
                 if (section.isBlank()) {
                     throw error("expected a section name, got an empty one");
                 }
-                if (!names.add(section)) {
+                if (names == null && sections.size() == LINEAR_DUPLICATE_SCAN) {
+                    names = new HashSet<>();
+                    for (Section earlier : sections) {
+                        names.add(earlier.name());
+                    }
+                }
+                if (names != null ? !names.add(section) : isNameOf(sections, section)) {
                     throw error("duplicate section \"" + section + "\"");
                 }
                 JsonToken token = parser.nextToken();
@@ -240,6 +249,15 @@ public final class LineJson {
                 throw error("expected at least one section in a sensor line");
             }
             return new SensorLine(Collections.unmodifiableList(sections));
+        }
+
+        private static boolean isNameOf(List<Section> sections, String name) {
+            for (Section earlier : sections) {
+                if (earlier.name().equals(name)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private Section keyValues() {
@@ -281,7 +299,7 @@ public final class LineJson {
                 case VALUE_NUMBER_INT:
                     return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
                             ? new BigIntegerValue(parser.getBigIntegerValue())
-                            : new IntegerValue(parser.getLongValue());
+                            : IntegerValue.of(parser.getLongValue());
                 case VALUE_NUMBER_FLOAT:
                     double decimal = parser.getDoubleValue();
                     if (!Double.isFinite(decimal)) {
@@ -289,9 +307,9 @@ public final class LineJson {
                     }
                     return new DecimalValue(decimal);
                 case VALUE_TRUE:
-                    return new BooleanValue(true);
+                    return BooleanValue.of(true);
                 case VALUE_FALSE:
-                    return new BooleanValue(false);
+                    return BooleanValue.of(false);
                 case VALUE_NULL:
                     throw error("expected a boolean, number or string, got null");
                 default:

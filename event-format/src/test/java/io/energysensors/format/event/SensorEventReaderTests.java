@@ -5,10 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.energysensors.format.LineParser;
 import io.energysensors.format.SampleFiles;
+import io.energysensors.format.Section;
+import io.energysensors.format.Section.ListSection;
+import io.energysensors.format.SensorLine;
+import io.energysensors.format.Value.DecimalValue;
 import io.energysensors.format.event.InvalidEventException.FieldError;
+import io.energysensors.format.json.LineJson;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
@@ -85,6 +91,24 @@ class SensorEventReaderTests {
             assertThat(event.wifiStrengthDbm()).isEqualTo(expected.at("/WiFi Strength/0").doubleValue());
             assertThat(event.dummy()).isEqualTo(expected.at("/Dummy/0").doubleValue());
         }
+    }
+
+    @Test
+    void readsTheSameEventFromTheJsonFormOfEverySampleLine() {
+        LineJson json = new LineJson();
+        for (String line : SampleFiles.linesWithBreaks(SampleFiles.SAMPLE)) {
+            // Names read from JSON are other String instances than the parser's, in other maps.
+            SensorLine parsed = parser.parse(line);
+            assertThat(reader.read(json.read(json.write(parsed)))).isEqualTo(reader.read(parsed));
+        }
+    }
+
+    @Test
+    void readsTheFirstOfTwoSectionsOfTheSameNameAsSensorLineFindsIt() {
+        SensorLine parsed = parser.parse(FIRST);
+        List<Section> sections = new ArrayList<>(parsed.sections());
+        sections.add(new ListSection(new String("hz".toCharArray()), List.of(new DecimalValue(50.5))));
+        assertThat(reader.read(new SensorLine(sections)).frequencyHz()).isEqualTo(49.87);
     }
 
     private static double[] doubles(JsonNode array) {

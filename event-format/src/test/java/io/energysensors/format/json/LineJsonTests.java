@@ -226,6 +226,24 @@ class LineJsonTests {
         }
 
         @Test
+        void findsADuplicateSectionAmongFewOrManySections() {
+            for (int sections : new int[] {1, 15, 16, 17, 40}) {
+                StringBuilder line = new StringBuilder();
+                for (int i = 0; i < sections; i++) {
+                    line.append(i == 0 ? "" : "; ").append('S').append(i).append(": ").append(i);
+                }
+                String written = json.write(parser.parse(line));
+                assertThat(json.read(written)).isEqualTo(parser.parse(line));
+                for (int duplicate : new int[] {0, sections - 1}) {
+                    String document = written.replace("}", ",\"S" + duplicate + "\":[1]}");
+                    assertThatThrownBy(() -> json.read(document))
+                            .isInstanceOfSatisfying(LineFormatException.class,
+                                    e -> assertThat(e.reason()).isEqualTo("duplicate section \"S" + duplicate + "\""));
+                }
+            }
+        }
+
+        @Test
         void readRejectsAnArray() {
             assertThatThrownBy(() -> json.read("[{\"Foo\":[1]}]"))
                     .isInstanceOf(LineFormatException.class)
