@@ -96,12 +96,14 @@ for service in parse-service log-service; do
     row "$service start to ready / idle RSS" "$cds_ms ms / $cds_rss MB (scripts/run-service, class-data sharing)" "plain java -jar: $plain_ms ms / $plain_rss MB" "< 5 s / < 300 MB"
 done
 
+# The ceiling: the liveness probe checks nothing (no database, no disk space), so it is the
+# cheapest request the same server, Spring MVC and load generator can answer on these cores.
 say "parse-service: /log/parse vs its cheapest endpoint"
 start parse "$parse_port" scripts/run-service parse-service
-ceiling=$(load --url "http://localhost:$parse_port/actuator/health" --connections 32)
+ceiling=$(load --url "http://localhost:$parse_port/actuator/health/liveness" --connections 32)
 parse=$(load --url "http://localhost:$parse_port/log/parse" --file res/events.txt --batch 1 --connections 32)
 stop
-row "POST /log/parse, one line, 32 connections" "$(field "$parse" requests_per_s) requests/s, p50 $(field "$parse" p50_ms) ms, p99 $(field "$parse" p99_ms) ms" "$(ratio "$(field "$parse" requests_per_s)" "$(field "$ceiling" requests_per_s)") of /actuator/health ($(field "$ceiling" requests_per_s) requests/s)" ""
+row "POST /log/parse, one line, 32 connections" "$(field "$parse" requests_per_s) requests/s, p50 $(field "$parse" p50_ms) ms, p99 $(field "$parse" p99_ms) ms" "$(ratio "$(field "$parse" requests_per_s)" "$(field "$ceiling" requests_per_s)") of /actuator/health/liveness ($(field "$ceiling" requests_per_s) requests/s)" ""
 
 # Ingestion alone: clustering off (a run every 10^9 events), else it takes a core now and then.
 ingestion() {  # database label, service options...
@@ -110,11 +112,11 @@ ingestion() {  # database label, service options...
     start "log-$label" "$log_port" scripts/run-service log-service \
         --energy-sensors.clustering.every-events=1000000000 "$@"
     local ceiling single batch
-    ceiling=$(load --url "http://localhost:$log_port/actuator/health" --connections 32)
+    ceiling=$(load --url "http://localhost:$log_port/actuator/health/liveness" --connections 32)
     single=$(load --url "http://localhost:$log_port/log/store" --file res/events.txt --batch 1 --connections 32)
     batch=$(load --url "http://localhost:$log_port/log/store" --file res/events.txt --batch 1000 --connections 2)
     stop
-    row "POST /log/store, one line, 32 connections, $label" "$(field "$single" requests_per_s) requests/s, p50 $(field "$single" p50_ms) ms, p99 $(field "$single" p99_ms) ms" "$(ratio "$(field "$single" requests_per_s)" "$(field "$ceiling" requests_per_s)") of /actuator/health ($(field "$ceiling" requests_per_s) requests/s)" "≥ 0.40 of health"
+    row "POST /log/store, one line, 32 connections, $label" "$(field "$single" requests_per_s) requests/s, p50 $(field "$single" p50_ms) ms, p99 $(field "$single" p99_ms) ms" "$(ratio "$(field "$single" requests_per_s)" "$(field "$ceiling" requests_per_s)") of /actuator/health/liveness ($(field "$ceiling" requests_per_s) requests/s)" "≥ 0.40 of liveness"
     row "POST /log/store, 1000-line batches, 2 connections, $label" "$(field "$batch" lines_per_s) events/s, p99 $(field "$batch" p99_ms) ms" "$(ratio "$(field "$batch" lines_per_s)" "$parser") of the one-thread parser" "$([ "$label" = H2 ] && echo 100,000 || echo 50,000) events/s"
 }
 say "log-service: ingestion into H2"
@@ -159,7 +161,8 @@ row "GET /clusters/summary, 4 connections, $stored_events events stored" "p50 $(
 mkdir -p benchmarks/results
 result="benchmarks/results/$(date -u +%Y-%m-%dT%H%M%SZ)$($quick && echo -quick).md"
 {
-    echo "## $(date -u '+%Y-%m-%d %H:%M UTC') — $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1)), $(free -g | awk '/Mem:/ { print $2 }') GiB, $(java -version 2>&1 | head -n 1)"
+    # awk reads its whole input: head would close the pipe early and fail the run (pipefail).
+    echo "## $(date -u '+%Y-%m-%d %H:%M UTC') — $(nproc) cores ($(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)), $(free -g | awk '/Mem:/ { print $2 }') GiB, $(java -version 2>&1 | awk 'NR == 1')"
     echo
     echo "Load average before: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg) (a figure well above the core count means something else ran)$($quick && echo '; quick run, figures not comparable')."
     echo
