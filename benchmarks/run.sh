@@ -8,8 +8,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-quick=false
-[ "${1:-}" = "--quick" ] && quick=true
+quick=false suffix="" caveat=""
+if [ "${1:-}" = "--quick" ]; then
+    quick=true suffix=-quick caveat="; quick run, figures not comparable"
+fi
 if $quick; then
     seconds=3 warmup=1 stored_events=20000 jmh=(-f 1 -wi 1 -w 1s -i 1 -r 1s) mean_shift_jmh=(-f 1 -wi 1 -i 1)
 else
@@ -159,12 +161,12 @@ row "GET /clusters/summary, 4 connections, $stored_events events stored" "p50 $(
 
 # --- The table -------------------------------------------------------------------------------
 mkdir -p benchmarks/results
-result="benchmarks/results/$(date -u +%Y-%m-%dT%H%M%SZ)$($quick && echo -quick).md"
+result="benchmarks/results/$(date -u +%Y-%m-%dT%H%M%SZ)$suffix.md"
 {
     # awk reads its whole input: head would close the pipe early and fail the run (pipefail).
     echo "## $(date -u '+%Y-%m-%d %H:%M UTC') — $(nproc) cores ($(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)), $(free -g | awk '/Mem:/ { print $2 }') GiB, $(java -version 2>&1 | awk 'NR == 1')"
     echo
-    echo "Load average before: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg) (a figure well above the core count means something else ran)$($quick && echo '; quick run, figures not comparable')."
+    echo "Load average before: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg) (a figure well above the core count means something else ran)$caveat."
     echo
     echo "| what | figure | ratio (same run) | target |"
     echo "| --- | --- | --- | --- |"
