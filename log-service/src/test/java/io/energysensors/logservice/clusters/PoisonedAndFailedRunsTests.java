@@ -3,12 +3,11 @@ package io.energysensors.logservice.clusters;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 
+import io.energysensors.logservice.FreshDataDir;
 import io.energysensors.logservice.Samples;
 import io.energysensors.logservice.StoredEvents;
 import io.energysensors.logservice.TestServer;
@@ -39,8 +38,7 @@ class PoisonedAndFailedRunsTests {
 
     @DynamicPropertySource
     static void freshDatabase(DynamicPropertyRegistry registry) throws IOException {
-        Path dataDir = Files.createTempDirectory("log-service-poisoned-");
-        registry.add("energy-sensors.data-dir", dataDir::toString);
+        FreshDataDir.register(registry, "poisoned");
     }
 
     @Test

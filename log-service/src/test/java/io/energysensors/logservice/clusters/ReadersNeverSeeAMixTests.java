@@ -1,8 +1,6 @@
 package io.energysensors.logservice.clusters;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.energysensors.logservice.FreshDataDir;
 import io.energysensors.logservice.Samples;
 import io.energysensors.logservice.TestServer;
 import io.energysensors.logservice.events.ClusterLabels;
@@ -66,8 +65,7 @@ class ReadersNeverSeeAMixTests {
 
     @DynamicPropertySource
     static void freshDatabase(DynamicPropertyRegistry registry) throws IOException {
-        Path dataDir = Files.createTempDirectory("log-service-no-mix-");
-        registry.add("energy-sensors.data-dir", dataDir::toString);
+        FreshDataDir.register(registry, "no-mix");
     }
 
     @Test

@@ -3,11 +3,10 @@ package io.energysensors.logservice.clusters;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import io.energysensors.logservice.FreshDataDir;
 import io.energysensors.logservice.Samples;
 import io.energysensors.logservice.StoredEvents;
 import io.energysensors.logservice.TestServer;
@@ -48,8 +47,7 @@ class SampleClusteringTests {
 
     @DynamicPropertySource
     static void freshDatabase(DynamicPropertyRegistry registry) throws IOException {
-        Path dataDir = Files.createTempDirectory("log-service-clusters-");
-        registry.add("energy-sensors.data-dir", dataDir::toString);
+        FreshDataDir.register(registry, "clusters");
     }
 
     @BeforeAll

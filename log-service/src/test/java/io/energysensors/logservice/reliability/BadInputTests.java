@@ -7,8 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +21,7 @@ import java.util.stream.IntStream;
 
 import io.energysensors.format.LineParser;
 import io.energysensors.format.json.LineJson;
+import io.energysensors.logservice.FreshDataDir;
 import io.energysensors.logservice.Samples;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -62,8 +61,7 @@ class BadInputTests {
 
     @DynamicPropertySource
     static void freshDatabase(DynamicPropertyRegistry registry) throws IOException {
-        Path dataDir = Files.createTempDirectory("log-service-bad-input-");
-        registry.add("energy-sensors.data-dir", dataDir::toString);
+        FreshDataDir.register(registry, "bad-input");
     }
 
     /** A request body with its Content-Type (null: no header) and what it is, for failure messages. */

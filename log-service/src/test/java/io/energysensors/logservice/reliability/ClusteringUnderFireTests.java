@@ -3,8 +3,6 @@ package io.energysensors.logservice.reliability;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.energysensors.logservice.FreshDataDir;
 import io.energysensors.logservice.Samples;
 import io.energysensors.logservice.TestServer;
 import io.energysensors.logservice.TestServer.Reply;
@@ -66,8 +65,7 @@ class ClusteringUnderFireTests {
 
     @DynamicPropertySource
     static void freshDatabase(DynamicPropertyRegistry registry) throws IOException {
-        Path dataDir = Files.createTempDirectory("log-service-clustering-fire-");
-        registry.add("energy-sensors.data-dir", dataDir::toString);
+        FreshDataDir.register(registry, "clustering-fire");
     }
 
     @Test
