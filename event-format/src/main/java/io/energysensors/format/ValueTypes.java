@@ -81,47 +81,6 @@ final class ValueTypes {
 
         /** The number at the start of {@code s[from, limit)}, or null when there is none. */
         Value read(char[] s, int from, int limit) {
-            // The numbers sensors send (at most 18 digits, an optional fraction, no exponent)
-            // take this path, which tests for nothing else; the others are read again by readAny.
-            int i = from;
-            char c = s[i];
-            boolean negative = c == '-';
-            if (negative || c == '+') {
-                i++;
-            }
-            long mantissa = 0;
-            int digitsStart = i;
-            while (i < limit && isDigit(c = s[i])) {
-                mantissa = mantissa * 10 + (c - '0');
-                i++;
-            }
-            int fractionDigits = -1;
-            if (i < limit && (c == '.' || c == ',')) {
-                int fractionStart = ++i;
-                while (i < limit && isDigit(c = s[i])) {
-                    mantissa = mantissa * 10 + (c - '0');
-                    i++;
-                }
-                fractionDigits = i - fractionStart;
-            }
-            int digits = fractionDigits < 0 ? i - digitsStart : i - digitsStart - 1;
-            if (digits == 0) {
-                return null;
-            }
-            if (digits > MAX_MANTISSA_DIGITS || (i < limit && (c == 'e' || c == 'E'))) {
-                return readAny(s, from, limit);
-            }
-            // Every unit starts with a letter; most numbers are followed by ';' or a blank.
-            end = i < limit && s[i] >= 'A' ? unitEnd(s, i, limit) : i;
-            if (fractionDigits < 0) {
-                return IntegerValue.of(negative ? -mantissa : mantissa);
-            }
-            double value = decimal(mantissa, fractionDigits, s, from, i);
-            return new DecimalValue(negative ? -value : value);
-        }
-
-        /** As {@link #read}, for every number: with an exponent, or of more than 18 digits. */
-        private Value readAny(char[] s, int from, int limit) {
             int i = from;
             char c = s[i];
             boolean negative = c == '-';
@@ -174,7 +133,8 @@ final class ValueTypes {
                 }
             }
             int numberEnd = i;
-            end = unitEnd(s, numberEnd, limit);
+            // Every unit starts with a letter; most numbers are followed by ';' or a blank.
+            end = numberEnd < limit && s[numberEnd] >= 'A' ? unitEnd(s, numberEnd, limit) : numberEnd;
             if (!decimal) {
                 if (digits <= MAX_MANTISSA_DIGITS) {
                     return IntegerValue.of(negative ? -mantissa : mantissa);
@@ -203,12 +163,6 @@ final class ValueTypes {
         }
         BigInteger value = new BigInteger(new String(s, from, to - from));
         return value.bitLength() < 64 ? IntegerValue.of(value.longValue()) : new BigIntegerValue(value);
-    }
-
-    /** The unsigned value of {@code mantissa / 10^fractionDigits}, the digits of {@code s[from, to)}. */
-    private static double decimal(long mantissa, int fractionDigits, char[] s, int from, int to) {
-        double value = fastDouble(mantissa, -fractionDigits);
-        return Double.isNaN(value) ? parseDouble(s, from, to) : value;
     }
 
     /**
