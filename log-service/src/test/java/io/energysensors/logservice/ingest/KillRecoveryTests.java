@@ -1,9 +1,6 @@
 package io.energysensors.logservice.ingest;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,8 +15,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.energysensors.logservice.EmbeddedPostgresHolder;
-import io.energysensors.logservice.LogServiceApplication;
 import io.energysensors.logservice.Samples;
+import io.energysensors.logservice.ServiceProcess;
 import io.energysensors.logservice.StoredEvents;
 import io.energysensors.logservice.TestServer;
 import io.energysensors.logservice.TestServer.Reply;
@@ -59,9 +56,8 @@ class KillRecoveryTests {
         String template = Samples.withDevice(Samples.lines().get(0), device);
         Set<Integer> acknowledged = ConcurrentHashMap.newKeySet();
 
-        Process first = start("first", database);
-        try {
-            TestServer server = awaitUp(first, "first");
+        try (ServiceProcess first = ServiceProcess.start(dataDir.resolve("first.log"), List.of(database))) {
+            TestServer server = first.server();
             AtomicBoolean killed = new AtomicBoolean();
             AtomicInteger nextDummy = new AtomicInteger();
             ExecutorService posters = Executors.newFixedThreadPool(POSTERS);
@@ -69,28 +65,19 @@ class KillRecoveryTests {
                 posters.submit(() -> postUntilKilled(server, template, nextDummy, acknowledged, killed));
             }
             await().atMost(Duration.ofMinutes(2)).until(() -> acknowledged.size() >= ACKS_BEFORE_KILL || !first.isAlive());
-            first.destroyForcibly();
+            first.kill();
             killed.set(true);
-            assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
             posters.shutdown();
             assertThat(posters.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
-        } finally {
-            first.destroyForcibly();
         }
         assertThat(acknowledged).as("acknowledged before the kill").hasSizeGreaterThanOrEqualTo(ACKS_BEFORE_KILL);
 
-        Process second = start("second", database);
-        try {
-            TestServer server = awaitUp(second, "second");
-            List<Integer> stored = StoredEvents.ofDevice(server, device).stream()
+        try (ServiceProcess second = ServiceProcess.start(dataDir.resolve("second.log"), List.of(database))) {
+            List<Integer> stored = StoredEvents.ofDevice(second.server(), device).stream()
                     .map(event -> (int) event.get("dummy").asDouble()).toList();
 
             assertThat(new HashSet<>(stored)).as("no event stored twice").hasSize(stored.size());
             assertThat(stored).containsAll(acknowledged);
-        } finally {
-            second.destroy();
-            second.waitFor(30, TimeUnit.SECONDS);
-            second.destroyForcibly();
         }
     }
 
@@ -116,37 +103,5 @@ class KillRecoveryTests {
                 acknowledged.addAll(dummies);
             }
         }
-    }
-
-    private Process start(String run, String... database) throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Path log = dataDir.resolve(run + ".log");
-        Files.writeString(dataDir.resolve(run + ".port"), String.valueOf(port));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"),
-                LogServiceApplication.class.getName(),
-                "--server.port=" + port,
-                "--spring.main.banner-mode=off"));
-        command.addAll(List.of(database));
-        return new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-    }
-
-    private TestServer awaitUp(Process process, String run) throws IOException {
-        TestServer server = new TestServer(Integer.parseInt(Files.readString(dataDir.resolve(run + ".port"))));
-        Path log = dataDir.resolve(run + ".log");
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).ignoreException(UncheckedIOException.class).until(() -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the " + run + " run exited:\n" + Files.readString(log));
-            }
-            return server.get("/events/count").status() == 200;
-        });
-        return server;
     }
 }

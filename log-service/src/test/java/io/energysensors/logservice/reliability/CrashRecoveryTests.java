@@ -22,6 +22,7 @@ import io.energysensors.format.LineParser;
 import io.energysensors.format.json.LineJson;
 import io.energysensors.logservice.EmbeddedPostgresHolder;
 import io.energysensors.logservice.Samples;
+import io.energysensors.logservice.ServiceProcess;
 import io.energysensors.logservice.StoredEvents;
 import io.energysensors.logservice.TestServer;
 import io.energysensors.logservice.TestServer.Reply;

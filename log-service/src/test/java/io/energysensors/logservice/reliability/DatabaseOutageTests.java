@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.energysensors.logservice.Samples;
+import io.energysensors.logservice.ServiceProcess;
 import io.energysensors.logservice.StoredEvents;
 import io.energysensors.logservice.TestServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;

@@ -1,4 +1,4 @@
-package io.energysensors.logservice.reliability;
+package io.energysensors.logservice;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,13 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import io.energysensors.logservice.LogServiceApplication;
-import io.energysensors.logservice.TestServer;
-
 import static org.awaitility.Awaitility.await;
 
 /** The service as a real child JVM, so that it can be killed with SIGKILL like a crashed host. */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private final Process process;
     private final Path log;
@@ -29,7 +26,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Starts the service with these arguments and returns once it answers GET /events/count. */
-    static ServiceProcess start(Path log, List<String> arguments) throws IOException {
+    public static ServiceProcess start(Path log, List<String> arguments) throws IOException {
         int port = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
@@ -44,18 +41,22 @@ final class ServiceProcess implements AutoCloseable {
         return started;
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
-    TestServer server() {
+    public TestServer server() {
         return server;
     }
 
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** SIGKILL: no shutdown hook, no graceful close of connections or the database. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the service survived SIGKILL for 30 s");
