@@ -1,5 +1,6 @@
 package io.energysensors.logservice.clusters;
 
+import io.energysensors.logservice.events.StoredEventCount;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -18,18 +19,20 @@ class RunTrigger {
     private static final Logger log = LoggerFactory.getLogger(RunTrigger.class);
 
     private final JdbcTemplate jdbc;
+    private final StoredEventCount storedEvents;
     private final ClusteringRuns runs;
     private final long everyEvents;
 
-    RunTrigger(JdbcTemplate jdbc, ClusteringRuns runs, ClusteringProperties properties) {
+    RunTrigger(JdbcTemplate jdbc, StoredEventCount storedEvents, ClusteringRuns runs, ClusteringProperties properties) {
         this.jdbc = jdbc;
+        this.storedEvents = storedEvents;
         this.runs = runs;
         this.everyEvents = properties.everyEvents();
     }
 
     void runIfDue() {
         try {
-            long stored = jdbc.queryForObject("SELECT COUNT(*) FROM sensor_event", Long.class);
+            long stored = storedEvents.read();
             long last = jdbc.queryForObject("SELECT last_count FROM clustering_trigger WHERE id = 1", Long.class);
             if (stored - last < everyEvents) {
                 return;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.energysensors.logservice.dashboard.IngestionFigures.Minute;
+import io.energysensors.logservice.events.StoredEventCount;
 import io.energysensors.logservice.ingest.IngestRejections;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -30,10 +31,12 @@ class IngestionRates {
             GROUP BY FLOOR(EXTRACT(EPOCH FROM received_at) / 60)""";
 
     private final JdbcTemplate jdbc;
+    private final StoredEventCount storedEvents;
     private final IngestRejections rejections;
 
-    IngestionRates(JdbcTemplate jdbc, IngestRejections rejections) {
+    IngestionRates(JdbcTemplate jdbc, StoredEventCount storedEvents, IngestRejections rejections) {
         this.jdbc = jdbc;
+        this.storedEvents = storedEvents;
         this.rejections = rejections;
     }
 
@@ -48,7 +51,7 @@ class IngestionRates {
             Instant start = first.plus(i, ChronoUnit.MINUTES);
             perMinute.add(new Minute(start, counts.getOrDefault(start.getEpochSecond() / 60, 0L)));
         }
-        long stored = jdbc.queryForObject("SELECT COUNT(*) FROM sensor_event", Long.class);
+        long stored = storedEvents.read();
         return new IngestionFigures(stored, perMinute, rejections.snapshot());
     }
 }

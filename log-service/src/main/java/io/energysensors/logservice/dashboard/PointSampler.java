@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.energysensors.logservice.events.ClusterLabels;
 import io.energysensors.logservice.events.CurrentLabels;
+import io.energysensors.logservice.events.StoredEventCount;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -35,16 +36,18 @@ class PointSampler {
     private static final String SAMPLE_SQL = SAMPLE.formatted(String.join(", ", FEATURES));
 
     private final JdbcTemplate jdbc;
+    private final StoredEventCount storedEvents;
     private final CurrentLabels labels;
 
-    PointSampler(JdbcTemplate jdbc, CurrentLabels labels) {
+    PointSampler(JdbcTemplate jdbc, StoredEventCount storedEvents, CurrentLabels labels) {
         this.jdbc = jdbc;
+        this.storedEvents = storedEvents;
         this.labels = labels;
     }
 
     /** Events stored while it runs may make the total run ahead of the rows; LIMIT keeps the bound. */
     PointSample sample(int limit) {
-        long total = jdbc.queryForObject("SELECT COUNT(*) FROM sensor_event", Long.class);
+        long total = storedEvents.read();
         long step = Math.max(1, (total + limit - 1) / limit);
         List<Object[]> points = new ArrayList<>(Math.min(limit, (int) Math.min(total, Integer.MAX_VALUE)));
         ClusterLabels current = labels.current();

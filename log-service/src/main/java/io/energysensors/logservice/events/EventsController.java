@@ -29,10 +29,12 @@ class EventsController {
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("id"));
 
     private final EventRepository events;
+    private final StoredEventCount storedEvents;
     private final CurrentLabels labels;
 
-    EventsController(EventRepository events, CurrentLabels labels) {
+    EventsController(EventRepository events, StoredEventCount storedEvents, CurrentLabels labels) {
         this.events = events;
+        this.storedEvents = storedEvents;
         this.labels = labels;
     }
 
@@ -75,6 +77,6 @@ class EventsController {
 
     @GetMapping("/count")
     EventCount count() {
-        return new EventCount(events.count());
+        return new EventCount(storedEvents.read());
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 
 import io.energysensors.format.event.SensorEvent;
 import io.energysensors.logservice.events.Float64Array;
+import io.energysensors.logservice.events.StoredEventCount;
 import io.energysensors.logservice.system.MultiRowInserts;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Service;
 /**
  * Writes events within the caller's transaction ({@link GroupCommit}'s, which commits them).
  * Rows go in multi-row INSERTs of {@link #ROWS_PER_STATEMENT} sent as one JDBC batch
- * ({@link MultiRowInserts}).
+ * ({@link MultiRowInserts}); the stored count moves with them ({@link StoredEventCount}).
  */
 @Service
 class EventStore {
@@ -31,11 +32,13 @@ class EventStore {
 
     private final JdbcTemplate jdbc;
     private final EventIdAllocator ids;
+    private final StoredEventCount count;
     private final ApplicationEventPublisher publisher;
 
-    EventStore(JdbcTemplate jdbc, EventIdAllocator ids, ApplicationEventPublisher publisher) {
+    EventStore(JdbcTemplate jdbc, EventIdAllocator ids, StoredEventCount count, ApplicationEventPublisher publisher) {
         this.jdbc = jdbc;
         this.ids = ids;
+        this.count = count;
         this.publisher = publisher;
     }
 
@@ -44,6 +47,7 @@ class EventStore {
         OffsetDateTime receivedAt = utc(Instant.now());
         MultiRowInserts.insert(jdbc, events.size(), ROWS_PER_STATEMENT, INSERT_CHUNK, EventStore::insert,
                 (statement, first, rows) -> bindRows(statement, first, rows, events, eventIds, receivedAt));
+        count.add(events.size());
         publisher.publishEvent(new EventsStored(events.size()));
         return events.size();
     }

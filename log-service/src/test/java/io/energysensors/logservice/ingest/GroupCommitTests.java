@@ -21,6 +21,7 @@ import javax.sql.DataSource;
 import io.energysensors.format.event.SensorEvent;
 import io.energysensors.logservice.Samples;
 import io.energysensors.logservice.StoredEvents;
+import io.energysensors.logservice.events.StoredEventCount;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
@@ -142,6 +143,7 @@ class GroupCommitTests {
         assertThat(commit.store(events(7, 2))).isEqualTo(2);
         assertThat(commits).containsExactly(1, 2);
         assertThat(storedDummies()).containsExactlyInAnyOrder(0, 7, 8);
+        assertThat(new StoredEventCount(jdbc).read()).isEqualTo(3);
     }
 
     @Test
@@ -197,13 +199,15 @@ class GroupCommitTests {
 
         assertThat(storedDummies()).containsExactlyInAnyOrderElementsOf(dummies(0, 600));
         assertThat(commits.stream().mapToInt(Integer::intValue).sum()).isEqualTo(600);
+        assertThat(new StoredEventCount(jdbc).read()).isEqualTo(600);
         // A fresh sequence's first block of 1000 holds them all.
         assertThat(jdbc.queryForList("SELECT id FROM sensor_event", Long.class))
                 .containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 600).boxed().toList());
     }
 
     private GroupCommit groupCommit(CommitProperties properties) {
-        EventStore store = new EventStore(jdbc, eventIds(), event -> commits.add(((EventsStored) event).count()));
+        EventStore store = new EventStore(jdbc, eventIds(), new StoredEventCount(jdbc),
+                event -> commits.add(((EventsStored) event).count()));
         return new GroupCommit(store, dataSource, properties, new SimpleMeterRegistry());
     }
 
