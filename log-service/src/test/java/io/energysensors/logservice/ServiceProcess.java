@@ -27,13 +27,24 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the service with these arguments and returns once it answers GET /events/count. */
     public static ServiceProcess start(Path log, List<String> arguments) throws IOException {
-        int port = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"),
-                LogServiceApplication.class.getName(),
-                "--server.port=" + port,
-                "--spring.main.banner-mode=off"));
+        return launch(log, List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), LogServiceApplication.class.getName()), arguments);
+    }
+
+    /**
+     * Starts the packaged jar the way users do, with {@code scripts/run-service} (which needs a
+     * {@code package} first), and returns once it answers GET /events/count.
+     */
+    public static ServiceProcess startPackaged(Path log, List<String> arguments) throws IOException {
+        Path script = Path.of("..", "scripts", "run-service").toAbsolutePath().normalize();
+        return launch(log, List.of("bash", script.toString(), "log-service"), arguments);
+    }
+
+    private static ServiceProcess launch(Path log, List<String> launcher, List<String> arguments) throws IOException {
+        int port = freePort();
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of("--server.port=" + port, "--spring.main.banner-mode=off"));
         command.addAll(arguments);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         ServiceProcess started = new ServiceProcess(process, log, port);
