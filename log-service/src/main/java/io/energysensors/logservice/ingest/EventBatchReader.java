@@ -1,6 +1,5 @@
 package io.energysensors.logservice.ingest;
 
-import java.nio.CharBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -66,7 +65,7 @@ class EventBatchReader {
 
     private void readLine(byte[] body, int start, int stop, int lineNumber, List<SensorEvent> events,
             List<LineError> errors) {
-        CharBuffer text;
+        String text;
         try {
             text = Utf8.decode(body, start, stop);
         } catch (InvalidUtf8Exception e) {
@@ -106,7 +105,7 @@ class EventBatchReader {
 
     private static String decodeDocument(byte[] body) {
         try {
-            return Utf8.decode(body, 0, body.length).toString();
+            return Utf8.decode(body, 0, body.length);
         } catch (InvalidUtf8Exception e) {
             throw MalformedBodyException.at(e.getMessage(), e.line(), e.column());
         }

@@ -39,7 +39,11 @@ final class Utf8 {
     }
 
     /** Decodes {@code bytes[from, to)}; a fresh decoder per call keeps this thread-safe. */
-    static CharBuffer decode(byte[] bytes, int from, int to) {
+    static String decode(byte[] bytes, int from, int to) {
+        if (isAscii(bytes, from, to)) {
+            // Sensors send ASCII, which is valid UTF-8 as it stands: one copy into a Latin-1 String.
+            return new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
         ByteBuffer in = ByteBuffer.wrap(bytes, from, to - from);
         // UTF-8 never yields more UTF-16 chars than it has bytes.
@@ -51,7 +55,16 @@ final class Utf8 {
         if (result.isError()) {
             throw invalidAt(in.position(), bytes[in.position()], out);
         }
-        return out.flip();
+        return out.flip().toString();
+    }
+
+    private static boolean isAscii(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static InvalidUtf8Exception invalidAt(int offset, byte badByte, CharBuffer out) {
