@@ -84,12 +84,12 @@ public final class LineParser {
         /** The line, copied: a char array reads faster than String.charAt, which tests the coder each time. */
         private char[] s = new char[1024];
         private int end;
-        private final Entries.ListBuilder<Section> sections = new Entries.ListBuilder<>();
-        private final Entries.ListBuilder<Value> elements = new Entries.ListBuilder<>();
-        private final Entries.MapBuilder entries = new Entries.MapBuilder();
+        private final Entries.Items sections = new Entries.Items();
+        /** Every section's elements or key/value pairs, one after the other. */
+        private final Entries.Items items = new Entries.Items();
         private final ValueTypes.NumberReader numbers = new ValueTypes.NumberReader();
-        /** The value {@link #numberValue} read. */
-        private Value number;
+        /** Where the value {@link #numberValue} read ends: at its ';' or the end. */
+        private int numberEnd;
         private Set<String> sectionNames;
         /** Bit (hash mod 64) of each section name so far: most new names are told apart without a scan. */
         private long namesSeen;
@@ -108,14 +108,14 @@ public final class LineParser {
             }
             end = length;
             namesSeen = 0;
+            sections.start();
+            items.start();
             try {
                 return line();
             } finally {
                 // Hold on to no part of this line until the next parse.
-                sections.clear();
-                elements.clear();
-                entries.clear();
-                number = null;
+                sections.finish();
+                items.finish();
                 sectionNames = null;
             }
         }
@@ -138,7 +138,7 @@ public final class LineParser {
                 String name = sectionName(nextNameStart, nextColon);
                 sections.add(body(name, nextColon + 1));
             }
-            return new SensorLine(sections.toList());
+            return new SensorLine(sections.list(0));
         }
 
         private String sectionName(int start, int colon) {
@@ -164,7 +164,7 @@ public final class LineParser {
                 return false;
             }
             for (int i = 0; i < sections.size(); i++) {
-                String other = sections.get(i).name();
+                String other = ((Section) sections.get(i)).name();
                 if (other.hashCode() == hash && other.equals(name)) {
                     return true;
                 }
@@ -172,7 +172,7 @@ public final class LineParser {
             if (sections.size() >= LINEAR_DUPLICATE_SCAN) {
                 sectionNames = new HashSet<>();
                 for (int i = 0; i < sections.size(); i++) {
-                    sectionNames.add(sections.get(i).name());
+                    sectionNames.add(((Section) sections.get(i)).name());
                 }
                 sectionNames.add(name);
             }
@@ -180,20 +180,20 @@ public final class LineParser {
         }
 
         /** Reads the body after {@code Name:}; leaves nextColon at the next section's ':' or -1 at the end. */
-        private Section body(String name, int from) {
-            int start = skipBlanks(from);
+        private Section body(String name, int afterColon) {
+            int start = skipBlanks(afterColon);
             if (start == end) {
                 throw error(start, "section \"" + name + "\" is empty: expected key=value pairs or a list of values", name, null);
             }
-            elements.reset();
-            int afterNumber = numberValue(start);
-            if (afterNumber >= 0) {
-                elements.add(number);
-                return list(name, afterNumber);
+            int first = items.mark();
+            Value number = numberValue(start);
+            if (number != null) {
+                items.add(number);
+                return list(name, first, numberEnd);
             }
             int delimiter = scan(start);
             if (delimiter < end && s[delimiter] == '=') {
-                return keyValues(name, start, delimiter);
+                return keyValues(name, first, start, delimiter);
             }
             while (delimiter < end && s[delimiter] == ':') {
                 delimiter = scan(delimiter + 1);
@@ -201,36 +201,37 @@ public final class LineParser {
             if (delimiter < end && s[delimiter] == '=') {
                 throw unexpectedEquals(name, delimiter);
             }
-            elements.add(value(start, delimiter));
-            return list(name, delimiter);
+            items.add(value(start, delimiter));
+            return list(name, first, delimiter);
         }
 
         /**
          * Reads a number that is a whole value (followed by blanks, then ';' or the end) in one go,
-         * into {@code number}: the index of that ';' or end, or -1 when the value is something
-         * else, to be scanned and typed as a whole.
+         * and sets {@code numberEnd} to that ';' or end; null when the value is something else, to
+         * be scanned and typed as a whole.
          */
-        private int numberValue(int start) {
-            number = numbers.read(s, start, end);
+        private Value numberValue(int start) {
+            Value number = numbers.read(s, start, end);
             if (number == null) {
-                return -1;
+                return null;
             }
             int after = numbers.end;
             if (after < end && s[after] != ';') {
                 after = skipBlanks(after);
                 if (after < end && s[after] != ';') {
-                    return -1;
+                    return null;
                 }
             }
-            return after;
+            numberEnd = after;
+            return number;
         }
 
         private Value value(int start, int delimiter) {
             return ValueTypes.of(s, start, trimEnd(start, delimiter), numbers);
         }
 
-        private Section keyValues(String name, int keyStart, int equals) {
-            entries.reset();
+        /** Reads the pairs from the first key on; they go into {@code items} from {@code from} on. */
+        private Section keyValues(String name, int from, int keyStart, int equals) {
             while (true) {
                 int keyEnd = trimEnd(keyStart, equals);
                 if (keyEnd == keyStart) {
@@ -238,10 +239,10 @@ public final class LineParser {
                 }
                 String key = Names.of(s, keyStart, keyEnd);
                 int valueStart = skipBlanks(equals + 1);
-                int valueEnd = valueStart < end ? numberValue(valueStart) : -1;
-                Value value;
-                if (valueEnd >= 0) {
-                    value = number;
+                Value value = valueStart < end ? numberValue(valueStart) : null;
+                int valueEnd;
+                if (value != null) {
+                    valueEnd = numberEnd;
                 } else {
                     valueEnd = scan(valueStart);
                     while (valueEnd < end && s[valueEnd] == '=') {
@@ -253,7 +254,7 @@ public final class LineParser {
                     }
                     value = value(valueStart, valueEnd);
                 }
-                if (!entries.put(key, value)) {
+                if (!items.put(from, key, value)) {
                     throw error(keyStart, "duplicate key \"" + key + "\" in section \"" + name + "\"", name, key);
                 }
                 if (valueEnd == end) {
@@ -267,7 +268,7 @@ public final class LineParser {
                 if (delimiter < end && s[delimiter] == ':') {
                     nextNameStart = keyStart;
                     nextColon = delimiter;
-                    return new KeyValueSection(name, entries.toMap());
+                    return new KeyValueSection(name, items.map(from));
                 }
                 if (delimiter == end || s[delimiter] == ';') {
                     int itemEnd = trimEnd(keyStart, delimiter);
@@ -280,20 +281,23 @@ public final class LineParser {
                 equals = delimiter;
             }
             nextColon = -1;
-            return new KeyValueSection(name, entries.toMap());
+            return new KeyValueSection(name, items.map(from));
         }
 
-        /** Reads the elements after the first, which {@code elements} holds, from its ';' or the end. */
-        private Section list(String name, int delimiter) {
+        /**
+         * Reads the elements after the first, which {@code items} holds from {@code from} on, from
+         * its ';' or the end.
+         */
+        private Section list(String name, int from, int delimiter) {
             while (delimiter < end) {
                 int start = skipBlanks(delimiter + 1);
                 if (start == end) {
                     break;
                 }
-                int afterNumber = numberValue(start);
-                if (afterNumber >= 0) {
-                    elements.add(number);
-                    delimiter = afterNumber;
+                Value number = numberValue(start);
+                if (number != null) {
+                    items.add(number);
+                    delimiter = numberEnd;
                     continue;
                 }
                 delimiter = scan(start);
@@ -302,16 +306,16 @@ public final class LineParser {
                     if (c == ':') {
                         nextNameStart = start;
                         nextColon = delimiter;
-                        return new ListSection(name, elements.toList());
+                        return new ListSection(name, items.list(from));
                     }
                     if (c == '=') {
                         throw unexpectedEquals(name, delimiter);
                     }
                 }
-                elements.add(value(start, delimiter));
+                items.add(value(start, delimiter));
             }
             nextColon = -1;
-            return new ListSection(name, elements.toList());
+            return new ListSection(name, items.list(from));
         }
 
         private LineFormatException unexpectedEquals(String name, int at) {

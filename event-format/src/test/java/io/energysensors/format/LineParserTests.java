@@ -128,6 +128,19 @@ class LineParserTests {
         }
 
         @Test
+        void showsEachSectionOnlyItsOwnEntries() {
+            SensorLine line = parser.parse("A: 1; 2; B: k=3; C: 4");
+            List<Value> first = ((ListSection) line.sections().get(0)).elements();
+            Map<String, Value> second = ((KeyValueSection) line.sections().get(1)).entries();
+            assertThatThrownBy(() -> first.get(2)).isInstanceOf(IndexOutOfBoundsException.class);
+            assertThatThrownBy(() -> first.get(-1)).isInstanceOf(IndexOutOfBoundsException.class);
+            assertThat(second).containsExactly(Map.entry("k", new IntegerValue(3)));
+            assertThat(second.get("C")).isNull();
+            assertThat(line.sections().get(2)).isEqualTo(new ListSection("C", List.of(new IntegerValue(4))));
+            assertThatThrownBy(() -> line.sections().get(3)).isInstanceOf(IndexOutOfBoundsException.class);
+        }
+
+        @Test
         void startsEachLineAfreshEvenAfterAnError() {
             assertThat(rejection("A: 1; B: x=1; C: 2; 3; A: 2").reason()).isEqualTo("duplicate section \"A\"");
             assertThat(parser.parse("A: 1")).isEqualTo(new SensorLine(List.of(new ListSection("A", List.of(new IntegerValue(1))))));
