@@ -2,6 +2,7 @@ package io.energysensors.format;
 
 import io.energysensors.format.Section.KeyValueSection;
 import io.energysensors.format.Section.ListSection;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -73,6 +74,7 @@ public final class LineParser {
 
         /** Above this many sections, duplicates are found by hashing rather than by a scan. */
         private static final int LINEAR_DUPLICATE_SCAN = 16;
+        private static final int MAX_EXPECTED_NAMES = 64;
 
         /**
          * Bit c is set for the characters below 64 that {@link #scan} stops at (':', ';', '=')
@@ -91,11 +93,25 @@ public final class LineParser {
         /** Where the value {@link #numberValue} read ends: at its ';' or the end. */
         private int numberEnd;
         private Set<String> sectionNames;
+        /**
+         * The known names ({@link Names}) the last lines sent, by their place in the line, or -1:
+         * sensors send the same names in the same order, so the name expected at a place is
+         * matched whole, without a scan for its end or a search among the known names.
+         */
+        private final int[] expectedNames = new int[MAX_EXPECTED_NAMES];
+        /** How many names and keys this line has had so far: the place of the next one. */
+        private int namesRead;
+        /** Where {@link #scanItem} last found the expected name, or -1. */
+        private int expectedAt;
         /** Bit (hash mod 64) of each section name so far: most new names are told apart without a scan. */
         private long namesSeen;
         /** Where the name of the section that follows the current body starts and where its ':' is. */
         private int nextNameStart;
         private int nextColon;
+
+        Cursor() {
+            Arrays.fill(expectedNames, -1);
+        }
 
         SensorLine parse(String text) {
             int length = text.length();
@@ -108,6 +124,8 @@ public final class LineParser {
             }
             end = length;
             namesSeen = 0;
+            namesRead = 0;
+            expectedAt = -1;
             sections.start();
             items.start();
             try {
@@ -125,7 +143,7 @@ public final class LineParser {
             if (start == end) {
                 throw error(start, "expected a section (\"Name: ...\"), got an empty line", null, null);
             }
-            int delimiter = scan(start);
+            int delimiter = scanItem(start);
             if (delimiter == end || s[delimiter] != ':') {
                 int nameEnd = trimEnd(start, delimiter);
                 throw error(delimiter, nameEnd == start
@@ -146,7 +164,7 @@ public final class LineParser {
             if (nameEnd == start) {
                 throw error(colon, "expected a section name before ':'", null, null);
             }
-            String name = Names.of(s, start, nameEnd);
+            String name = name(start, nameEnd);
             if (isDuplicateSection(name)) {
                 throw error(start, "duplicate section \"" + name + "\"", name, null);
             }
@@ -191,7 +209,7 @@ public final class LineParser {
                 items.add(number);
                 return list(name, first, numberEnd);
             }
-            int delimiter = scan(start);
+            int delimiter = scanItem(start);
             if (delimiter < end && s[delimiter] == '=') {
                 return keyValues(name, first, start, delimiter);
             }
@@ -237,7 +255,7 @@ public final class LineParser {
                 if (keyEnd == keyStart) {
                     throw error(equals, "expected a key before '=' in section \"" + name + "\"", name, null);
                 }
-                String key = Names.of(s, keyStart, keyEnd);
+                String key = name(keyStart, keyEnd);
                 int valueStart = skipBlanks(equals + 1);
                 Value value = valueStart < end ? numberValue(valueStart) : null;
                 int valueEnd;
@@ -264,7 +282,7 @@ public final class LineParser {
                 if (keyStart == end) {
                     break;
                 }
-                int delimiter = scan(keyStart);
+                int delimiter = scanItem(keyStart);
                 if (delimiter < end && s[delimiter] == ':') {
                     nextNameStart = keyStart;
                     nextColon = delimiter;
@@ -300,7 +318,7 @@ public final class LineParser {
                     delimiter = numberEnd;
                     continue;
                 }
-                delimiter = scan(start);
+                delimiter = scanItem(start);
                 if (delimiter < end) {
                     char c = s[delimiter];
                     if (c == ':') {
@@ -343,6 +361,39 @@ public final class LineParser {
                 }
             }
             return end;
+        }
+
+        /**
+         * {@link #scan} for an item that may be a name or key: when it is the known name expected
+         * at this place, directly followed by its '=' or ':', it is matched whole and noted for
+         * {@link #name}. A known name holds no delimiter and only allowed characters, so the
+         * result is what the scan finds.
+         */
+        private int scanItem(int start) {
+            expectedAt = -1;
+            int place = namesRead;
+            if (place < MAX_EXPECTED_NAMES && expectedNames[place] >= 0) {
+                char[] name = Names.chars(expectedNames[place]);
+                int after = start + name.length;
+                if (after < end && (s[after] == '=' || s[after] == ':') && Names.matches(s, start, name)) {
+                    expectedAt = start;
+                    return after;
+                }
+            }
+            return scan(start);
+        }
+
+        /** The name or key {@code s[start, nameEnd)}, not empty: the shared instance when it is a known name. */
+        private String name(int start, int nameEnd) {
+            int place = namesRead++;
+            if (expectedAt == start) {
+                return Names.name(expectedNames[place]);
+            }
+            int known = Names.indexOf(s, start, nameEnd);
+            if (place < MAX_EXPECTED_NAMES) {
+                expectedNames[place] = known;
+            }
+            return known >= 0 ? Names.name(known) : new String(s, start, nameEnd - start);
         }
 
         private boolean isAllowedAbove7e(int i, char c) {

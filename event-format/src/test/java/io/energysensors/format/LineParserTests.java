@@ -149,6 +149,23 @@ class LineParserTests {
         }
 
         @Test
+        void readsNamesThatDifferFromTheLastLinesAtTheSamePlace() {
+            IntegerValue one = new IntegerValue(1);
+            IntegerValue two = new IntegerValue(2);
+            assertThat(parser.parse("Power: Active=1; Reactive=2").sections())
+                    .containsExactly(new KeyValueSection("Power", Map.of("Active", one, "Reactive", two)));
+            assertThat(parser.parse("Power: Active =1; ReactiveX=2").sections())
+                    .containsExactly(new KeyValueSection("Power", Map.of("Active", one, "ReactiveX", two)));
+            assertThat(parser.parse("Power: Activ=1; Reactive=2").sections())
+                    .containsExactly(new KeyValueSection("Power", Map.of("Activ", one, "Reactive", two)));
+            assertThat(parser.parse("Power: 1; Active: 2").sections())
+                    .containsExactly(new ListSection("Power", List.of(one)), new ListSection("Active", List.of(two)));
+            assertThat(parser.parse("Power: Active:1; Reactive: 2").sections())
+                    .containsExactly(new ListSection("Power", List.of(new TextValue("Active:1"))), new ListSection("Reactive", List.of(two)));
+            assertThat(rejection("Power: 1; Active=2").reason()).startsWith("unexpected '='");
+        }
+
+        @Test
         void parsesOnManyThreadsAtOnce() throws Exception {
             List<String> lines = SampleFiles.linesWithBreaks(SampleFiles.SAMPLE);
             List<SensorLine> expected = lines.stream().map(parser::parse).toList();
