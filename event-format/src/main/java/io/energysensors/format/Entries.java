@@ -11,167 +11,165 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.RandomAccess;
 import java.util.Set;
 
 /**
- * The parser's growable buffers and the unmodifiable list and insertion-ordered map they become:
- * an array and one small object each, where ArrayList and LinkedHashMap behind unmodifiable
- * wrappers cost an object per entry and two wrappers. Sections hold a handful of entries, so a
- * linear search is what a hash lookup would cost anyway; past {@code LINEAR_SCAN} keys the map
- * is a LinkedHashMap after all.
+ * The parser's storage for one line and the unmodifiable lists and insertion-ordered maps that
+ * are views of it: one small object per section over one array per line, where ArrayList and
+ * LinkedHashMap behind unmodifiable wrappers cost an object per entry and two wrappers. Sections
+ * hold a handful of entries, so a linear search is what a hash lookup would cost anyway; past
+ * {@code LINEAR_SCAN} keys the map is a LinkedHashMap after all.
  */
 final class Entries {
+
+    /** Above this many keys, duplicates are found by hashing rather than by a scan. */
+    private static final int LINEAR_SCAN = 16;
 
     private Entries() {
     }
 
-    /** Collects list elements; {@link #toList()} hands an exact-size copy of its array to the list. */
-    static final class ListBuilder<T> {
+    /**
+     * What one line holds, appended to an array allocated afresh for each line, each section's
+     * list or map a view of its range: no copy per section, and a view keeps its range valid
+     * when the array is replaced by a larger one. The array is new rather than reused because
+     * G1 fences every store of a reference into an object that has left the young generation
+     * (its post-write barrier), as a buffer kept from line to line soon has; a store into an
+     * array allocated for this line skips the fence. A view keeps its whole line's array alive.
+     */
+    static final class Items {
 
-        private Object[] elements = new Object[16];
+        private static final int MIN_CAPACITY = 16;
+        /** The first array is as large as the last line needed, up to this: lines tend to look alike. */
+        private static final int MAX_INITIAL_CAPACITY = 1024;
+
+        private Object[] items;
         private int size;
-        /** The most elements held since the last {@link #clear()}: what it has to let go of. */
-        private int used;
+        private int initialCapacity = MIN_CAPACITY;
+        /** The keys of the current section once it has more than LINEAR_SCAN, else null. */
+        private HashSet<String> index;
 
-        void add(T element) {
-            if (size == elements.length) {
-                elements = Arrays.copyOf(elements, size * 2);
-            }
-            elements[size++] = element;
+        /** Starts a line with a new array. */
+        void start() {
+            items = new Object[initialCapacity];
+            size = 0;
         }
 
-        @SuppressWarnings("unchecked")
-        T get(int index) {
-            return (T) elements[index];
+        /** Ends the line: lets go of it, and sizes the next line's array to it. */
+        void finish() {
+            initialCapacity = Math.min(Math.max(size, MIN_CAPACITY), MAX_INITIAL_CAPACITY);
+            items = null;
+            index = null;
+        }
+
+        /** Starts a section: where its entries begin, for {@link #put}, {@link #list} and {@link #map}. */
+        int mark() {
+            index = null;
+            return size;
         }
 
         int size() {
             return size;
         }
 
+        Object get(int i) {
+            return items[i];
+        }
+
+        void add(Object item) {
+            if (size == items.length) {
+                items = Arrays.copyOf(items, size * 2);
+            }
+            items[size++] = item;
+        }
+
         /**
-         * Always the same list class, even for one element: a loop over lists of one class lets
-         * the JIT do away with its iterator, and a singleton list saves less than that costs.
+         * Adds the pair to the section that starts at {@code from}; false (and nothing added) when
+         * the key is already there.
          */
-        List<T> toList() {
-            return new ArrayView<>(Arrays.copyOf(elements, size));
-        }
-
-        /** Empties the builder for the next list of the same parse, keeping what it held until {@link #clear()}. */
-        void reset() {
-            used = Math.max(used, size);
-            size = 0;
-        }
-
-        void clear() {
-            Arrays.fill(elements, 0, Math.max(used, size), null);
-            size = 0;
-            used = 0;
-        }
-    }
-
-    /** Collects key/value pairs, refusing duplicate keys. */
-    static final class MapBuilder {
-
-        /** Above this many keys, duplicates are found by hashing rather than by a scan. */
-        private static final int LINEAR_SCAN = 16;
-
-        private String[] keys = new String[8];
-        private Value[] values = new Value[8];
-        private int size;
-        /** The most pairs held since the last {@link #clear()}: what it has to let go of. */
-        private int used;
-        private HashSet<String> index;
-
-        /** Adds the pair; false (and nothing added) when the key is already there. */
-        boolean put(String key, Value value) {
+        boolean put(int from, String key, Value value) {
             if (index != null) {
                 if (!index.add(key)) {
                     return false;
                 }
             } else {
                 int hash = key.hashCode();
-                for (int i = 0; i < size; i++) {
-                    if (keys[i].hashCode() == hash && keys[i].equals(key)) {
+                for (int i = from; i < size; i += 2) {
+                    String other = (String) items[i];
+                    if (other.hashCode() == hash && other.equals(key)) {
                         return false;
                     }
                 }
-                if (size == LINEAR_SCAN) {
-                    index = new HashSet<>(Arrays.asList(keys).subList(0, size));
+                if (size - from == 2 * LINEAR_SCAN) {
+                    index = new HashSet<>();
+                    for (int i = from; i < size; i += 2) {
+                        index.add((String) items[i]);
+                    }
                     index.add(key);
                 }
             }
-            if (size == keys.length) {
-                keys = Arrays.copyOf(keys, size * 2);
-                values = Arrays.copyOf(values, size * 2);
-            }
-            keys[size] = key;
-            values[size] = value;
-            size++;
+            add(key);
+            add(value);
             return true;
         }
 
-        Map<String, Value> toMap() {
-            if (index != null) {
-                Map<String, Value> large = new LinkedHashMap<>(size * 2);
-                for (int i = 0; i < size; i++) {
-                    large.put(keys[i], values[i]);
-                }
-                return Collections.unmodifiableMap(large);
-            }
-            Object[] pairs = new Object[2 * size];
-            for (int i = 0; i < size; i++) {
-                pairs[2 * i] = keys[i];
-                pairs[2 * i + 1] = values[i];
-            }
-            return new ValueMap(pairs);
+        /**
+         * Always the same list class, even for one element: a loop over lists of one class lets
+         * the JIT do away with its iterator, and a singleton list saves less than that costs.
+         */
+        <T> List<T> list(int from) {
+            return new ArrayView<>(items, from, size);
         }
 
-        /** Empties the builder for the next section of the same parse, keeping what it held until {@link #clear()}. */
-        void reset() {
-            used = Math.max(used, size);
-            size = 0;
-            index = null;
-        }
-
-        void clear() {
-            int held = Math.max(used, size);
-            Arrays.fill(keys, 0, held, null);
-            Arrays.fill(values, 0, held, null);
-            size = 0;
-            used = 0;
-            index = null;
+        /** The pairs {@link #put} from {@code from} on. */
+        Map<String, Value> map(int from) {
+            if (size - from <= 2 * LINEAR_SCAN) {
+                return new ValueMap(items, from, size);
+            }
+            Map<String, Value> large = new LinkedHashMap<>(size - from);
+            for (int i = from; i < size; i += 2) {
+                large.put((String) items[i], (Value) items[i + 1]);
+            }
+            return Collections.unmodifiableMap(large);
         }
     }
 
     private static final class ArrayView<T> extends AbstractList<T> implements RandomAccess {
 
-        private final Object[] elements;
+        private final Object[] items;
+        private final int from;
+        private final int size;
 
-        ArrayView(Object[] elements) {
-            this.elements = elements;
+        ArrayView(Object[] items, int from, int to) {
+            this.items = items;
+            this.from = from;
+            this.size = to - from;
         }
 
         @Override
         @SuppressWarnings("unchecked")
         public T get(int index) {
-            return (T) elements[index];
+            return (T) items[from + Objects.checkIndex(index, size)];
         }
 
         @Override
         public int size() {
-            return elements.length;
+            return size;
         }
     }
 
-    /** Keys and values alternate in one array: one allocation fewer per section than two arrays. */
+    /** Keys and values alternate in the line's array. */
     private static final class ValueMap extends AbstractMap<String, Value> {
 
         private final Object[] pairs;
+        private final int from;
+        private final int to;
 
-        ValueMap(Object[] pairs) {
+        ValueMap(Object[] pairs, int from, int to) {
             this.pairs = pairs;
+            this.from = from;
+            this.to = to;
         }
 
         @Override
@@ -187,7 +185,7 @@ final class Entries {
 
         /** The index in {@code pairs} of the key, or -1. */
         private int indexOf(Object key) {
-            for (int i = 0; i < pairs.length; i += 2) {
+            for (int i = from; i < to; i += 2) {
                 if (pairs[i].equals(key)) {
                     return i;
                 }
@@ -197,7 +195,7 @@ final class Entries {
 
         @Override
         public int size() {
-            return pairs.length / 2;
+            return (to - from) / 2;
         }
 
         @Override
@@ -206,16 +204,16 @@ final class Entries {
                 @Override
                 public Iterator<Entry<String, Value>> iterator() {
                     return new Iterator<>() {
-                        private int next;
+                        private int next = from;
 
                         @Override
                         public boolean hasNext() {
-                            return next < pairs.length;
+                            return next < to;
                         }
 
                         @Override
                         public Entry<String, Value> next() {
-                            if (next >= pairs.length) {
+                            if (next >= to) {
                                 throw new NoSuchElementException();
                             }
                             Entry<String, Value> entry = Map.entry((String) pairs[next], (Value) pairs[next + 1]);
@@ -227,7 +225,7 @@ final class Entries {
 
                 @Override
                 public int size() {
-                    return pairs.length / 2;
+                    return ValueMap.this.size();
                 }
             };
         }

@@ -2,6 +2,7 @@ package io.energysensors.format;
 
 import io.energysensors.format.Section.KeyValueSection;
 import io.energysensors.format.Section.ListSection;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -73,6 +74,7 @@ public final class LineParser {
 
         /** Above this many sections, duplicates are found by hashing rather than by a scan. */
         private static final int LINEAR_DUPLICATE_SCAN = 16;
+        private static final int MAX_EXPECTED_NAMES = 64;
 
         /**
          * Bit c is set for the characters below 64 that {@link #scan} stops at (':', ';', '=')
@@ -84,18 +86,32 @@ public final class LineParser {
         /** The line, copied: a char array reads faster than String.charAt, which tests the coder each time. */
         private char[] s = new char[1024];
         private int end;
-        private final Entries.ListBuilder<Section> sections = new Entries.ListBuilder<>();
-        private final Entries.ListBuilder<Value> elements = new Entries.ListBuilder<>();
-        private final Entries.MapBuilder entries = new Entries.MapBuilder();
+        private final Entries.Items sections = new Entries.Items();
+        /** Every section's elements or key/value pairs, one after the other. */
+        private final Entries.Items items = new Entries.Items();
         private final ValueTypes.NumberReader numbers = new ValueTypes.NumberReader();
-        /** The value {@link #numberValue} read. */
-        private Value number;
+        /** Where the value {@link #numberValue} read ends: at its ';' or the end. */
+        private int numberEnd;
         private Set<String> sectionNames;
+        /**
+         * The known names ({@link Names}) the last lines sent, by their place in the line, or -1:
+         * sensors send the same names in the same order, so the name expected at a place is
+         * matched whole, without a scan for its end or a search among the known names.
+         */
+        private final int[] expectedNames = new int[MAX_EXPECTED_NAMES];
+        /** How many names and keys this line has had so far: the place of the next one. */
+        private int namesRead;
+        /** Where {@link #scanItem} last found the expected name, or -1. */
+        private int expectedAt;
         /** Bit (hash mod 64) of each section name so far: most new names are told apart without a scan. */
         private long namesSeen;
         /** Where the name of the section that follows the current body starts and where its ':' is. */
         private int nextNameStart;
         private int nextColon;
+
+        Cursor() {
+            Arrays.fill(expectedNames, -1);
+        }
 
         SensorLine parse(String text) {
             int length = text.length();
@@ -108,14 +124,16 @@ public final class LineParser {
             }
             end = length;
             namesSeen = 0;
+            namesRead = 0;
+            expectedAt = -1;
+            sections.start();
+            items.start();
             try {
                 return line();
             } finally {
                 // Hold on to no part of this line until the next parse.
-                sections.clear();
-                elements.clear();
-                entries.clear();
-                number = null;
+                sections.finish();
+                items.finish();
                 sectionNames = null;
             }
         }
@@ -125,7 +143,7 @@ public final class LineParser {
             if (start == end) {
                 throw error(start, "expected a section (\"Name: ...\"), got an empty line", null, null);
             }
-            int delimiter = scan(start);
+            int delimiter = scanItem(start);
             if (delimiter == end || s[delimiter] != ':') {
                 int nameEnd = trimEnd(start, delimiter);
                 throw error(delimiter, nameEnd == start
@@ -138,7 +156,7 @@ public final class LineParser {
                 String name = sectionName(nextNameStart, nextColon);
                 sections.add(body(name, nextColon + 1));
             }
-            return new SensorLine(sections.toList());
+            return new SensorLine(sections.list(0));
         }
 
         private String sectionName(int start, int colon) {
@@ -146,7 +164,7 @@ public final class LineParser {
             if (nameEnd == start) {
                 throw error(colon, "expected a section name before ':'", null, null);
             }
-            String name = Names.of(s, start, nameEnd);
+            String name = name(start, nameEnd);
             if (isDuplicateSection(name)) {
                 throw error(start, "duplicate section \"" + name + "\"", name, null);
             }
@@ -164,7 +182,7 @@ public final class LineParser {
                 return false;
             }
             for (int i = 0; i < sections.size(); i++) {
-                String other = sections.get(i).name();
+                String other = ((Section) sections.get(i)).name();
                 if (other.hashCode() == hash && other.equals(name)) {
                     return true;
                 }
@@ -172,7 +190,7 @@ public final class LineParser {
             if (sections.size() >= LINEAR_DUPLICATE_SCAN) {
                 sectionNames = new HashSet<>();
                 for (int i = 0; i < sections.size(); i++) {
-                    sectionNames.add(sections.get(i).name());
+                    sectionNames.add(((Section) sections.get(i)).name());
                 }
                 sectionNames.add(name);
             }
@@ -180,20 +198,20 @@ public final class LineParser {
         }
 
         /** Reads the body after {@code Name:}; leaves nextColon at the next section's ':' or -1 at the end. */
-        private Section body(String name, int from) {
-            int start = skipBlanks(from);
+        private Section body(String name, int afterColon) {
+            int start = skipBlanks(afterColon);
             if (start == end) {
                 throw error(start, "section \"" + name + "\" is empty: expected key=value pairs or a list of values", name, null);
             }
-            elements.reset();
-            int afterNumber = numberValue(start);
-            if (afterNumber >= 0) {
-                elements.add(number);
-                return list(name, afterNumber);
+            int first = items.mark();
+            Value number = numberValue(start);
+            if (number != null) {
+                items.add(number);
+                return list(name, first, numberEnd);
             }
-            int delimiter = scan(start);
+            int delimiter = scanItem(start);
             if (delimiter < end && s[delimiter] == '=') {
-                return keyValues(name, start, delimiter);
+                return keyValues(name, first, start, delimiter);
             }
             while (delimiter < end && s[delimiter] == ':') {
                 delimiter = scan(delimiter + 1);
@@ -201,47 +219,48 @@ public final class LineParser {
             if (delimiter < end && s[delimiter] == '=') {
                 throw unexpectedEquals(name, delimiter);
             }
-            elements.add(value(start, delimiter));
-            return list(name, delimiter);
+            items.add(value(start, delimiter));
+            return list(name, first, delimiter);
         }
 
         /**
          * Reads a number that is a whole value (followed by blanks, then ';' or the end) in one go,
-         * into {@code number}: the index of that ';' or end, or -1 when the value is something
-         * else, to be scanned and typed as a whole.
+         * and sets {@code numberEnd} to that ';' or end; null when the value is something else, to
+         * be scanned and typed as a whole.
          */
-        private int numberValue(int start) {
-            number = numbers.read(s, start, end);
+        private Value numberValue(int start) {
+            Value number = numbers.read(s, start, end);
             if (number == null) {
-                return -1;
+                return null;
             }
             int after = numbers.end;
             if (after < end && s[after] != ';') {
                 after = skipBlanks(after);
                 if (after < end && s[after] != ';') {
-                    return -1;
+                    return null;
                 }
             }
-            return after;
+            numberEnd = after;
+            return number;
         }
 
         private Value value(int start, int delimiter) {
             return ValueTypes.of(s, start, trimEnd(start, delimiter), numbers);
         }
 
-        private Section keyValues(String name, int keyStart, int equals) {
-            entries.reset();
+        /** Reads the pairs from the first key on; they go into {@code items} from {@code from} on. */
+        private Section keyValues(String name, int from, int keyStart, int equals) {
             while (true) {
                 int keyEnd = trimEnd(keyStart, equals);
                 if (keyEnd == keyStart) {
                     throw error(equals, "expected a key before '=' in section \"" + name + "\"", name, null);
                 }
-                String key = Names.of(s, keyStart, keyEnd);
+                String key = name(keyStart, keyEnd);
                 int valueStart = skipBlanks(equals + 1);
-                int valueEnd = valueStart < end ? numberValue(valueStart) : -1;
-                Value value;
-                if (valueEnd >= 0) {
-                    value = number;
+                Value value = valueStart < end ? numberValue(valueStart) : null;
+                int valueEnd;
+                if (value != null) {
+                    valueEnd = numberEnd;
                 } else {
                     valueEnd = scan(valueStart);
                     while (valueEnd < end && s[valueEnd] == '=') {
@@ -253,7 +272,7 @@ public final class LineParser {
                     }
                     value = value(valueStart, valueEnd);
                 }
-                if (!entries.put(key, value)) {
+                if (!items.put(from, key, value)) {
                     throw error(keyStart, "duplicate key \"" + key + "\" in section \"" + name + "\"", name, key);
                 }
                 if (valueEnd == end) {
@@ -263,11 +282,11 @@ public final class LineParser {
                 if (keyStart == end) {
                     break;
                 }
-                int delimiter = scan(keyStart);
+                int delimiter = scanItem(keyStart);
                 if (delimiter < end && s[delimiter] == ':') {
                     nextNameStart = keyStart;
                     nextColon = delimiter;
-                    return new KeyValueSection(name, entries.toMap());
+                    return new KeyValueSection(name, items.map(from));
                 }
                 if (delimiter == end || s[delimiter] == ';') {
                     int itemEnd = trimEnd(keyStart, delimiter);
@@ -280,38 +299,41 @@ public final class LineParser {
                 equals = delimiter;
             }
             nextColon = -1;
-            return new KeyValueSection(name, entries.toMap());
+            return new KeyValueSection(name, items.map(from));
         }
 
-        /** Reads the elements after the first, which {@code elements} holds, from its ';' or the end. */
-        private Section list(String name, int delimiter) {
+        /**
+         * Reads the elements after the first, which {@code items} holds from {@code from} on, from
+         * its ';' or the end.
+         */
+        private Section list(String name, int from, int delimiter) {
             while (delimiter < end) {
                 int start = skipBlanks(delimiter + 1);
                 if (start == end) {
                     break;
                 }
-                int afterNumber = numberValue(start);
-                if (afterNumber >= 0) {
-                    elements.add(number);
-                    delimiter = afterNumber;
+                Value number = numberValue(start);
+                if (number != null) {
+                    items.add(number);
+                    delimiter = numberEnd;
                     continue;
                 }
-                delimiter = scan(start);
+                delimiter = scanItem(start);
                 if (delimiter < end) {
                     char c = s[delimiter];
                     if (c == ':') {
                         nextNameStart = start;
                         nextColon = delimiter;
-                        return new ListSection(name, elements.toList());
+                        return new ListSection(name, items.list(from));
                     }
                     if (c == '=') {
                         throw unexpectedEquals(name, delimiter);
                     }
                 }
-                elements.add(value(start, delimiter));
+                items.add(value(start, delimiter));
             }
             nextColon = -1;
-            return new ListSection(name, elements.toList());
+            return new ListSection(name, items.list(from));
         }
 
         private LineFormatException unexpectedEquals(String name, int at) {
@@ -339,6 +361,39 @@ public final class LineParser {
                 }
             }
             return end;
+        }
+
+        /**
+         * {@link #scan} for an item that may be a name or key: when it is the known name expected
+         * at this place, directly followed by its '=' or ':', it is matched whole and noted for
+         * {@link #name}. A known name holds no delimiter and only allowed characters, so the
+         * result is what the scan finds.
+         */
+        private int scanItem(int start) {
+            expectedAt = -1;
+            int place = namesRead;
+            if (place < MAX_EXPECTED_NAMES && expectedNames[place] >= 0) {
+                char[] name = Names.chars(expectedNames[place]);
+                int after = start + name.length;
+                if (after < end && (s[after] == '=' || s[after] == ':') && Names.matches(s, start, name)) {
+                    expectedAt = start;
+                    return after;
+                }
+            }
+            return scan(start);
+        }
+
+        /** The name or key {@code s[start, nameEnd)}, not empty: the shared instance when it is a known name. */
+        private String name(int start, int nameEnd) {
+            int place = namesRead++;
+            if (expectedAt == start) {
+                return Names.name(expectedNames[place]);
+            }
+            int known = Names.indexOf(s, start, nameEnd);
+            if (place < MAX_EXPECTED_NAMES) {
+                expectedNames[place] = known;
+            }
+            return known >= 0 ? Names.name(known) : new String(s, start, nameEnd - start);
         }
 
         private boolean isAllowedAbove7e(int i, char c) {

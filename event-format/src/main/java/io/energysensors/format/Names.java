@@ -32,20 +32,31 @@ final class Names {
     private Names() {
     }
 
-    /** {@code s[from, to)} as a string, the shared instance when it is a known name. */
-    static String of(char[] s, int from, int to) {
+    /** The index of {@code s[from, to)} among the known names, or -1. */
+    static int indexOf(char[] s, int from, int to) {
         int length = to - from;
         if (length < BY_LENGTH.length) {
             for (int index : BY_LENGTH[length]) {
                 if (matches(s, from, CHARS[index])) {
-                    return NAMES[index];
+                    return index;
                 }
             }
         }
-        return new String(s, from, length);
+        return -1;
     }
 
-    private static boolean matches(char[] s, int from, char[] name) {
+    /** The shared instance of the known name at {@code index}. */
+    static String name(int index) {
+        return NAMES[index];
+    }
+
+    /** The characters of the known name at {@code index}; not to be changed. */
+    static char[] chars(int index) {
+        return CHARS[index];
+    }
+
+    /** Whether {@code s} holds {@code name} from {@code from} on; {@code s} must be long enough. */
+    static boolean matches(char[] s, int from, char[] name) {
         for (int i = 0; i < name.length; i++) {
             if (s[from + i] != name[i]) {
                 return false;

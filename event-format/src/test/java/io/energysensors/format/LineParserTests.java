@@ -128,11 +128,41 @@ class LineParserTests {
         }
 
         @Test
+        void showsEachSectionOnlyItsOwnEntries() {
+            SensorLine line = parser.parse("A: 1; 2; B: k=3; C: 4");
+            List<Value> first = ((ListSection) line.sections().get(0)).elements();
+            Map<String, Value> second = ((KeyValueSection) line.sections().get(1)).entries();
+            assertThatThrownBy(() -> first.get(2)).isInstanceOf(IndexOutOfBoundsException.class);
+            assertThatThrownBy(() -> first.get(-1)).isInstanceOf(IndexOutOfBoundsException.class);
+            assertThat(second).containsExactly(Map.entry("k", new IntegerValue(3)));
+            assertThat(second.get("C")).isNull();
+            assertThat(line.sections().get(2)).isEqualTo(new ListSection("C", List.of(new IntegerValue(4))));
+            assertThatThrownBy(() -> line.sections().get(3)).isInstanceOf(IndexOutOfBoundsException.class);
+        }
+
+        @Test
         void startsEachLineAfreshEvenAfterAnError() {
             assertThat(rejection("A: 1; B: x=1; C: 2; 3; A: 2").reason()).isEqualTo("duplicate section \"A\"");
             assertThat(parser.parse("A: 1")).isEqualTo(new SensorLine(List.of(new ListSection("A", List.of(new IntegerValue(1))))));
             parser.parse("B: 2; C: 3");
             assertThat(parser.parse("C: 4; B: 5").sections()).extracting(Section::name).containsExactly("C", "B");
+        }
+
+        @Test
+        void readsNamesThatDifferFromTheLastLinesAtTheSamePlace() {
+            IntegerValue one = new IntegerValue(1);
+            IntegerValue two = new IntegerValue(2);
+            assertThat(parser.parse("Power: Active=1; Reactive=2").sections())
+                    .containsExactly(new KeyValueSection("Power", Map.of("Active", one, "Reactive", two)));
+            assertThat(parser.parse("Power: Active =1; ReactiveX=2").sections())
+                    .containsExactly(new KeyValueSection("Power", Map.of("Active", one, "ReactiveX", two)));
+            assertThat(parser.parse("Power: Activ=1; Reactive=2").sections())
+                    .containsExactly(new KeyValueSection("Power", Map.of("Activ", one, "Reactive", two)));
+            assertThat(parser.parse("Power: 1; Active: 2").sections())
+                    .containsExactly(new ListSection("Power", List.of(one)), new ListSection("Active", List.of(two)));
+            assertThat(parser.parse("Power: Active:1; Reactive: 2").sections())
+                    .containsExactly(new ListSection("Power", List.of(new TextValue("Active:1"))), new ListSection("Reactive", List.of(two)));
+            assertThat(rejection("Power: 1; Active=2").reason()).startsWith("unexpected '='");
         }
 
         @Test
