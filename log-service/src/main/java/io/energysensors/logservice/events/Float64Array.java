@@ -13,9 +13,19 @@ public final class Float64Array {
     }
 
     public static byte[] encode(double[] values) {
-        ByteBuffer bytes = ByteBuffer.allocate(values.length * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        bytes.asDoubleBuffer().put(values);
+        ByteBuffer bytes = ByteBuffer.allocate(values.length * Double.BYTES);
+        write(values, bytes);
         return bytes.array();
+    }
+
+    /** Puts the encoded {@code values} at the buffer's position, leaving its byte order as it was. */
+    public static void write(double[] values, ByteBuffer to) {
+        ByteOrder order = to.order();
+        to.order(ByteOrder.LITTLE_ENDIAN);
+        for (double value : values) {
+            to.putDouble(value);
+        }
+        to.order(order);
     }
 
     public static double[] decode(byte[] bytes) {

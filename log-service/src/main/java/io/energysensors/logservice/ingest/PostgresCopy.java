@@ -1,10 +1,9 @@
 package io.energysensors.logservice.ingest;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -31,8 +30,6 @@ final class PostgresCopy {
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
     /** PostgreSQL counts time in microseconds from 2000-01-01T00:00:00Z. */
     private static final long POSTGRES_EPOCH_SECOND = Instant.parse("2000-01-01T00:00:00Z").getEpochSecond();
-    /** Rough size of one row, so the buffer seldom grows. */
-    private static final int ROW_BYTES = 512;
 
     private PostgresCopy() {
     }
@@ -43,41 +40,46 @@ final class PostgresCopy {
 
     static void copy(Connection connection, List<SensorEvent> events, long[] ids, Instant receivedAt)
             throws SQLException {
-        byte[] rows = encode(events, ids, receivedAt);
+        ByteBuffer rows = encode(events, ids, receivedAt);
         try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new ByteArrayInputStream(rows));
+            connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn(COPY, new ByteArrayInputStream(rows.array(), 0, rows.position()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static byte[] encode(List<SensorEvent> events, long[] ids, Instant receivedAt) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + events.size() * ROW_BYTES);
-        DataOutputStream out = new DataOutputStream(bytes);
-        try {
-            out.write(SIGNATURE);
-            out.writeInt(0);
-            out.writeInt(0);
-            long received = micros(receivedAt);
-            for (int i = 0; i < events.size(); i++) {
-                writeRow(out, ids[i], events.get(i), received);
-            }
-            out.writeShort(-1);
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing to memory cannot fail", e);
+    /** The COPY stream, big-endian as the format wants, in a buffer of exactly its size. */
+    static ByteBuffer encode(List<SensorEvent> events, long[] ids, Instant receivedAt) {
+        int size = SIGNATURE.length + 2 * Integer.BYTES + Short.BYTES;
+        for (SensorEvent event : events) {
+            size += rowBytes(event);
         }
-        return bytes.toByteArray();
+        ByteBuffer out = ByteBuffer.allocate(size);
+        out.put(SIGNATURE).putInt(0).putInt(0);
+        long received = micros(receivedAt);
+        for (int i = 0; i < events.size(); i++) {
+            writeRow(out, ids[i], events.get(i), received);
+        }
+        return out.putShort((short) -1);
     }
 
-    private static void writeRow(DataOutputStream out, long id, SensorEvent event, long receivedAt) throws IOException {
-        out.writeShort(COLUMNS);
+    /** Field count, then per field its length and bytes; a null peak_k has length -1 and none. */
+    private static int rowBytes(SensorEvent event) {
+        int arrays = event.peaks().length + event.fftRe().length + event.fftImg().length;
+        int presentPeaks = Math.min(3, event.peaks().length);
+        return Short.BYTES + COLUMNS * Integer.BYTES + 1
+                + (6 + 7 + presentPeaks + 2 + arrays) * Long.BYTES;
+    }
+
+    private static void writeRow(ByteBuffer out, long id, SensorEvent event, long receivedAt) {
+        out.putShort(COLUMNS);
         int8(out, id);
         int8(out, event.deviceId());
         int8(out, event.firmware());
         int8(out, event.eventCode());
         int8(out, micros(event.measuredAt()));
-        out.writeInt(1);
-        out.writeBoolean(event.coilReversed());
+        out.putInt(1).put((byte) (event.coilReversed() ? 1 : 0));
         float8(out, event.activePowerW());
         float8(out, event.reactivePowerVar());
         float8(out, event.apparentPowerVa());
@@ -85,14 +87,14 @@ final class PostgresCopy {
         float8(out, event.lineVoltageV());
         float8(out, event.linePhaseRad());
         float8(out, event.frequencyHz());
-        bytea(out, Float64Array.encode(event.peaks()));
-        bytea(out, Float64Array.encode(event.fftRe()));
-        bytea(out, Float64Array.encode(event.fftImg()));
+        bytea(out, event.peaks());
+        bytea(out, event.fftRe());
+        bytea(out, event.fftImg());
         for (int peak = 0; peak < 3; peak++) {
             if (peak < event.peaks().length) {
                 float8(out, event.peaks()[peak]);
             } else {
-                out.writeInt(-1);
+                out.putInt(-1);
             }
         }
         float8(out, event.wifiStrengthDbm());
@@ -100,19 +102,18 @@ final class PostgresCopy {
         int8(out, receivedAt);
     }
 
-    private static void int8(DataOutputStream out, long value) throws IOException {
-        out.writeInt(Long.BYTES);
-        out.writeLong(value);
+    private static void int8(ByteBuffer out, long value) {
+        out.putInt(Long.BYTES).putLong(value);
     }
 
-    private static void float8(DataOutputStream out, double value) throws IOException {
-        out.writeInt(Double.BYTES);
-        out.writeDouble(value);
+    private static void float8(ByteBuffer out, double value) {
+        out.putInt(Double.BYTES).putDouble(value);
     }
 
-    private static void bytea(DataOutputStream out, byte[] value) throws IOException {
-        out.writeInt(value.length);
-        out.write(value);
+    /** The stored form of an array (Float64Array), as bytea. */
+    private static void bytea(ByteBuffer out, double[] values) {
+        out.putInt(values.length * Double.BYTES);
+        Float64Array.write(values, out);
     }
 
     /** Rounded to the nearest microsecond, halves up, as the JDBC driver sends an INSERT's time. */

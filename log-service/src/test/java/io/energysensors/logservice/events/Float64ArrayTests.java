@@ -1,5 +1,8 @@
 package io.energysensors.logservice.events;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -25,6 +28,19 @@ class Float64ArrayTests {
 
             assertThat(Float64Array.decode(Float64Array.encode(values))).containsExactly(values);
         }
+    }
+
+    @Test
+    void writesTheEncodedBytesIntoABigEndianBufferAndLeavesItBigEndian() {
+        double[] values = {1.5, -0.0, Double.MIN_VALUE, 7.311999799999999};
+        ByteBuffer buffer = ByteBuffer.allocate(2 + values.length * Double.BYTES);
+        buffer.putShort((short) 7);
+
+        Float64Array.write(values, buffer);
+
+        assertThat(buffer.order()).isEqualTo(ByteOrder.BIG_ENDIAN);
+        assertThat(Arrays.copyOfRange(buffer.array(), 2, buffer.position())).isEqualTo(Float64Array.encode(values));
+        assertThat(Float64Array.decode(Float64Array.encode(values))).isEqualTo(values);
     }
 
     @Test

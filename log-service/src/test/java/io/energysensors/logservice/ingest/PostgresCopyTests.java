@@ -49,6 +49,7 @@ class PostgresCopyTests {
         long[] copyIds = LongStream.of(insertIds).map(id -> id + COPY_ID_OFFSET).toArray();
         Instant receivedAt = Instant.parse("2026-11-28T12:34:56.123456789Z");
 
+        assertThat(PostgresCopy.encode(events, copyIds, receivedAt).hasRemaining()).as("sized exactly").isFalse();
         eventStore().insert(events, insertIds, receivedAt);
         try (Connection connection = dataSource.getConnection()) {
             assertThat(PostgresCopy.supports(connection)).isTrue();
