@@ -7,6 +7,7 @@ import java.sql.SQLTransientConnectionException;
 import java.util.Map;
 
 import io.energysensors.web.problem.ApiProblem;
+import io.energysensors.web.problem.UnexpectedFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -59,9 +60,7 @@ class StorageUnavailableAdvice {
         if (connectionLost(e)) {
             return storageUnavailable(e);
         }
-        log.error("Unexpected failure while handling a request", e);
-        return new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, "internal error; see the service log", Map.of())
-                .toResponseEntity();
+        return UnexpectedFailure.answer(e);
     }
 
     /**

@@ -1,12 +1,8 @@
 package io.energysensors.web.problem;
 
-import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -18,13 +14,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Turns {@link ApiProblem}s, Spring MVC's own exceptions (404, 405, 415, ...) and anything
- * unexpected into problem details. Unexpected failures are logged here and answered without
- * their stack trace.
+ * unexpected into problem details; unexpected failures go to {@link UnexpectedFailure}.
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
-
-    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> handleApiProblem(ApiProblem problem) {
@@ -33,9 +26,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception e) {
-        log.error("Unexpected failure while handling a request", e);
-        HttpStatus status = HttpStatus.INTERNAL_SERVER_ERROR;
-        return ResponseEntity.status(status).body(Problems.of(status, "internal error; see the service log", Map.of()));
+        return UnexpectedFailure.answer(e);
     }
 
     /** Names the parameter and the rule it broke ({@code size must be between 1 and 1000}). */
