@@ -47,14 +47,15 @@ class EventStore {
     int store(List<SensorEvent> events) {
         long[] eventIds = ids.allocate(events.size());
         Instant receivedAt = Instant.now();
-        if (jdbc.execute((ConnectionCallback<Boolean>) PostgresCopy::supports)) {
-            jdbc.execute((ConnectionCallback<Void>) connection -> {
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            if (PostgresCopy.supports(connection)) {
                 PostgresCopy.copy(connection, events, eventIds, receivedAt);
-                return null;
-            });
-        } else {
-            insert(events, eventIds, receivedAt);
-        }
+            } else {
+                // The same connection: jdbc hands out the one bound to the caller's transaction.
+                insert(events, eventIds, receivedAt);
+            }
+            return null;
+        });
         count.add(events.size());
         publisher.publishEvent(new EventsStored(events.size()));
         return events.size();
