@@ -87,7 +87,6 @@ h2="$work/h2-startup"
 # The default java, and a Java 25+ if the machine has one (NEWER_JAVA_HOME, else the first
 # /usr/lib/jvm/*-25-*): run-service uses its AOT cache instead of a class-data-sharing archive.
 newer_java_home=${NEWER_JAVA_HOME:-$(ls -d /usr/lib/jvm/*-25-* 2>/dev/null | head -n 1 || true)}
-java_version() { "${1:+$1/bin/}java" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.vm.version =/ { print $2 }'; }
 for service in parse-service log-service; do
     jar=$(ls "$service"/target/"$service"-*.jar | head -n 1)
     start "$service-plain" "$log_port" java -jar "$jar" --energy-sensors.data-dir="$h2"
@@ -101,7 +100,8 @@ for service in parse-service log-service; do
         JAVA_HOME=$java_home start "$service-cds" "$log_port" scripts/run-service "$service" --energy-sensors.data-dir="$h2"
         cds_ms=$ready_ms cds_rss=$(rss_mb)
         stop
-        row "$service start to ready / idle RSS, Java $(java_version "$java_home")" \
+        # run-service records the JVM its cache was made with.
+        row "$service start to ready / idle RSS, Java $(cat "$service/target/cds/jvm")" \
             "$cds_ms ms / $cds_rss MB (scripts/run-service: $([ -f "$service/target/cds/app.aot" ] && echo "AOT cache" || echo "class-data sharing"), Spring AOT)" \
             "plain java -jar, default java: $plain_ms ms / $plain_rss MB" "< 5 s / < 300 MB"
     done
