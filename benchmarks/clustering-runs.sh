@@ -11,32 +11,18 @@ runs=${2:-5}
 shift $(( $# > 2 ? 2 : $# ))
 port=${RUNS_PORT:-5098}
 work=$(mktemp -d)
-app=""
-
-cleanup() {
-    if [ -n "$app" ]; then
-        kill "$app" 2>/dev/null || true
-        wait "$app" 2>/dev/null || true
-    fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
+pids=()
+# shellcheck source=benchmarks/common.sh
+source benchmarks/common.sh
+trap kill_all EXIT
 
 ./mvnw -q -pl log-service -am package -DskipTests
-./mvnw -q -Pbenchmarks -pl benchmarks -am compile dependency:build-classpath -Dmdep.outputFile="$work/classpath"
-classpath="benchmarks/target/classes:$(cat "$work/classpath")"
+build_classpath
 
 # shellcheck disable=SC2086 # RUNS_JAVA_OPTS holds several options
-java ${RUNS_JAVA_OPTS:-} -jar log-service/target/log-service-*-SNAPSHOT.jar --server.port="$port" \
-    --energy-sensors.data-dir="$work/h2" --energy-sensors.clustering.every-events=1000000000 "$@" \
-    > "$work/app.log" 2>&1 &
-app=$!
-for _ in $(seq 1 240); do
-    curl -fs "localhost:$port/events/count" > /dev/null && break
-    kill -0 "$app" 2>/dev/null || { cat "$work/app.log"; exit 1; }
-    sleep 0.5
-done
+start_service log-service "$port" java ${RUNS_JAVA_OPTS:-} -jar log-service/target/log-service-*-SNAPSHOT.jar \
+    --energy-sensors.data-dir="$work/h2" --energy-sensors.clustering.every-events=1000000000 "$@"
 
 java -cp "$classpath" io.energysensors.benchmarks.runs.ClusteringRunDriver \
     --base "http://localhost:$port" --file res/events.txt --events "$events" --runs "$runs"
-grep "Clustering run" "$work/app.log" | tail -n "$runs"
+grep "Clustering run" "$work/log-service.log" | tail -n "$runs"

@@ -12,17 +12,10 @@ run_seconds=${1:-20}
 warmup_seconds=${2:-10}
 port=${INGEST_PORT:-5099}
 work=$(mktemp -d)
-app=""
-postgres=""
-
-cleanup() {
-    for pid in $app $postgres; do
-        kill "$pid" 2>/dev/null || true
-        wait "$pid" 2>/dev/null || true
-    done
-    rm -rf "$work"
-}
-trap cleanup EXIT
+pids=()
+# shellcheck source=benchmarks/common.sh
+source benchmarks/common.sh
+trap kill_all EXIT
 
 databases=${INGEST_DATABASES:-h2 postgres}
 jar=${LOG_SERVICE_JAR:-}
@@ -30,30 +23,12 @@ if [ -z "$jar" ]; then
     ./mvnw -q -pl log-service -am package -DskipTests
     jar=$(ls log-service/target/log-service-*-SNAPSHOT.jar)
 fi
-# One reactor run, so that the module classpath points at the sibling modules' classes; the
-# benchmarks module comes last and writes the file last.
-./mvnw -q -Pbenchmarks -pl benchmarks -am compile dependency:build-classpath -Dmdep.outputFile="$work/classpath"
-classpath="benchmarks/target/classes:$(cat "$work/classpath")"
+build_classpath
 
 # Clustering is switched off (a run every 10^9 events): otherwise a run over the whole growing store
 # starts every 1000 events and competes for the cores, and this would not measure ingestion alone.
 start_app() {
-    java -jar "$jar" --server.port="$port" \
-        --energy-sensors.clustering.every-events=1000000000 "$@" > "$work/app.log" 2>&1 &
-    app=$!
-    for _ in $(seq 1 240); do
-        curl -fs "localhost:$port/events/count" > /dev/null && return 0
-        kill -0 "$app" 2>/dev/null || break
-        sleep 0.5
-    done
-    cat "$work/app.log"
-    echo "log service did not start" >&2
-    exit 1
-}
-
-stop_app() {
-    kill "$app" && wait "$app" || true
-    app=""
+    start_service log-service "$port" java -jar "$jar" --energy-sensors.clustering.every-events=1000000000 "$@"
 }
 
 cpu_ticks() {
@@ -99,15 +74,13 @@ if [[ " $databases " == *" h2 "* ]]; then
     echo "== H2 (file mode, WRITE_DELAY=0)"
     start_app --energy-sensors.data-dir="$work/h2"
     drive_all
-    stop_app
+    stop_service
 fi
 
 [[ " $databases " == *" postgres "* ]] || exit 0
 echo "== PostgreSQL (embedded, synchronous_commit=on)"
-java -cp "$classpath" io.energysensors.benchmarks.ingest.EmbeddedPostgresServer "$work/pg.url" > "$work/pg.log" 2>&1 &
-postgres=$!
-for _ in $(seq 1 120); do [ -f "$work/pg.url" ] && break; sleep 0.5; done
-start_app --spring.profiles.active=postgres --spring.datasource.url="$(cat "$work/pg.url")" \
+start_postgres
+start_app --spring.profiles.active=postgres --spring.datasource.url="$postgres_url" \
     --spring.datasource.username=postgres --spring.datasource.password=postgres
 drive_all
-stop_app
+stop_service

@@ -23,13 +23,9 @@ work=$(mktemp -d)
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 pids=()
 rows=()
-
-cleanup() {
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    wait 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
+# shellcheck source=benchmarks/common.sh
+source benchmarks/common.sh
+trap kill_all EXIT
 
 say() { echo "run.sh: $*" >&2; }
 row() { rows+=("| $1 | $2 | $3 | $4 |"); say "$1: $2 ($3)"; }
@@ -41,11 +37,7 @@ load() { java -cp "$classpath" io.energysensors.benchmarks.load.HttpLoad \
 
 say "building (tests skipped; ./mvnw verify runs them)"
 ./mvnw -q -B -Pbenchmarks -DskipTests package
-# The drivers run from the module's class path, which has the embedded PostgreSQL the shaded
-# JMH jar leaves out. One reactor run, so sibling modules resolve to their build output.
-./mvnw -q -B -Pbenchmarks -pl benchmarks -am compile dependency:build-classpath \
-    -Dmdep.outputFile="$work/classpath"
-classpath="benchmarks/target/classes:$(cat "$work/classpath")"
+build_classpath
 
 # --- Libraries (JMH, one thread) -------------------------------------------------------------
 jmh_score() {  # benchmark regexp, extra JMH options... -> score of each result line, in order
@@ -64,22 +56,6 @@ mapfile -t mean_shift < <(jmh_score 'MeanShiftBenchmark.estimateAndCluster' "${m
 row "Mean Shift + bandwidth, 10k / 100k / 1M points" "${mean_shift[0]} / ${mean_shift[1]} / ${mean_shift[2]} ms" "1M costs $(ratio "${mean_shift[2]}" "${mean_shift[1]}")x 100k (linear: 10x)" "100k ≤ 100 ms, 1M ≤ 1000 ms"
 
 # --- Services ----------------------------------------------------------------------------------
-# start NAME PORT COMMAND... : starts in the background, waits until ready; sets ready_ms and app
-start() {
-    local name=$1 port=$2
-    shift 2
-    local began
-    began=$(date +%s%N)
-    "$@" --server.port="$port" > "$work/$name.log" 2>&1 &
-    app=$!
-    pids+=("$app")
-    until curl -fs "localhost:$port/actuator/health/readiness" > /dev/null; do
-        kill -0 "$app" 2>/dev/null || { cat "$work/$name.log" >&2; say "$name did not start"; exit 1; }
-        sleep 0.05
-    done
-    ready_ms=$(( ($(date +%s%N) - began) / 1000000 ))
-}
-stop() { kill "$app" 2>/dev/null; wait "$app" 2>/dev/null || true; }
 rss_mb() { sleep 5; awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$app/status"; }
 
 say "start-up to ready and idle RSS"
@@ -89,17 +65,17 @@ h2="$work/h2-startup"
 newer_java_home=${NEWER_JAVA_HOME:-$(ls -d /usr/lib/jvm/*-25-* 2>/dev/null | head -n 1 || true)}
 for service in parse-service log-service; do
     jar=$(ls "$service"/target/"$service"-*.jar | head -n 1)
-    start "$service-plain" "$log_port" java -jar "$jar" --energy-sensors.data-dir="$h2"
+    start_service "$service-plain" "$log_port" java -jar "$jar" --energy-sensors.data-dir="$h2"
     plain_ms=$ready_ms plain_rss=$(rss_mb)
-    stop
+    stop_service
     # The default java last, so the services below start from its cache.
     for java_home in ${newer_java_home:+"$newer_java_home"} ""; do
         # Makes the cache (the training run), then starts and exits at once: not timed.
         JAVA_HOME=$java_home JAVA_OPTS=-Dspring.context.exit=onRefresh scripts/run-service "$service" \
             --energy-sensors.data-dir="$h2" > "$work/$service-training.log" 2>&1
-        JAVA_HOME=$java_home start "$service-cds" "$log_port" scripts/run-service "$service" --energy-sensors.data-dir="$h2"
+        JAVA_HOME=$java_home start_service "$service-cds" "$log_port" scripts/run-service "$service" --energy-sensors.data-dir="$h2"
         cds_ms=$ready_ms cds_rss=$(rss_mb)
-        stop
+        stop_service
         # run-service records the JVM its cache was made with.
         row "$service start to ready / idle RSS, Java $(cat "$service/target/cds/jvm")" \
             "$cds_ms ms / $cds_rss MB (scripts/run-service: $([ -f "$service/target/cds/app.aot" ] && echo "AOT cache" || echo "class-data sharing"), Spring AOT)" \
@@ -110,42 +86,35 @@ done
 # The ceiling: the liveness probe checks nothing (no database, no disk space), so it is the
 # cheapest request the same server, Spring MVC and load generator can answer on these cores.
 say "parse-service: /log/parse vs its cheapest endpoint"
-start parse "$parse_port" scripts/run-service parse-service
+start_service parse "$parse_port" scripts/run-service parse-service
 ceiling=$(load --url "http://localhost:$parse_port/actuator/health/liveness" --connections 32)
 parse=$(load --url "http://localhost:$parse_port/log/parse" --file res/events.txt --batch 1 --connections 32)
-stop
+stop_service
 row "POST /log/parse, one line, 32 connections" "$(field "$parse" requests_per_s) requests/s, p50 $(field "$parse" p50_ms) ms, p99 $(field "$parse" p99_ms) ms" "$(ratio "$(field "$parse" requests_per_s)" "$(field "$ceiling" requests_per_s)") of /actuator/health/liveness ($(field "$ceiling" requests_per_s) requests/s)" ""
 
 # Ingestion alone: clustering off (a run every 10^9 events), else it takes a core now and then.
 ingestion() {  # database label, service options...
     local label=$1
     shift
-    start "log-$label" "$log_port" scripts/run-service log-service \
+    start_service "log-$label" "$log_port" scripts/run-service log-service \
         --energy-sensors.clustering.every-events=1000000000 "$@"
     local ceiling single batch
     ceiling=$(load --url "http://localhost:$log_port/actuator/health/liveness" --connections 32)
     single=$(load --url "http://localhost:$log_port/log/store" --file res/events.txt --batch 1 --connections 32)
     batch=$(load --url "http://localhost:$log_port/log/store" --file res/events.txt --batch 1000 --connections 2)
-    stop
+    stop_service
     row "POST /log/store, one line, 32 connections, $label" "$(field "$single" requests_per_s) requests/s, p50 $(field "$single" p50_ms) ms, p99 $(field "$single" p99_ms) ms" "$(ratio "$(field "$single" requests_per_s)" "$(field "$ceiling" requests_per_s)") of /actuator/health/liveness ($(field "$ceiling" requests_per_s) requests/s)" "≥ 0.40 of liveness"
     row "POST /log/store, 1000-line batches, 2 connections, $label" "$(field "$batch" lines_per_s) events/s, p99 $(field "$batch" p99_ms) ms" "$(ratio "$(field "$batch" lines_per_s)" "$parser") of the one-thread parser" "$([ "$label" = H2 ] && echo 100,000 || echo 50,000) events/s"
 }
 say "log-service: ingestion into H2"
 ingestion H2 --energy-sensors.data-dir="$work/h2-ingest"
 say "log-service: ingestion into PostgreSQL (embedded, synchronous commit)"
-java -cp "$classpath" io.energysensors.benchmarks.ingest.EmbeddedPostgresServer \
-    "$work/pg.url" > "$work/pg.log" 2>&1 &
-postgres=$!
-pids+=("$postgres")
-until [ -s "$work/pg.url" ]; do
-    kill -0 "$postgres" 2>/dev/null || { cat "$work/pg.log" >&2; say "PostgreSQL did not start"; exit 1; }
-    sleep 0.5
-done
-ingestion PostgreSQL --spring.profiles.active=postgres --spring.datasource.url="$(cat "$work/pg.url")" \
+start_postgres
+ingestion PostgreSQL --spring.profiles.active=postgres --spring.datasource.url="$postgres_url" \
     --spring.datasource.username=postgres --spring.datasource.password=postgres
 
 say "log-service: clustering and the summary with $stored_events events stored (H2)"
-start log-clustering "$log_port" scripts/run-service log-service \
+start_service log-clustering "$log_port" scripts/run-service log-service \
     --energy-sensors.data-dir="$work/h2-clustering" --energy-sensors.clustering.every-events=1000000000
 runs() {  # events to add, runs -> the driver's last line
     java -cp "$classpath" io.energysensors.benchmarks.runs.ClusteringRunDriver \
@@ -163,7 +132,7 @@ recompute=$!
 pids+=("$recompute")
 busy=$(load --url "http://localhost:$log_port/log/store" --file res/events.txt --batch 1 --connections 4)
 kill "$recompute"
-stop
+stop_service
 row "whole clustering run in log-service, $stored_events events (median of 3)" "$run_ms ms" "$(ratio "$run_ms" "${mean_shift[2]}")x Mean Shift alone at 1M points" "100k events ≤ 500 ms"
 row "POST /log/store p99, one line, 4 connections, during clustering runs" "$(field "$busy" p99_ms) ms ($(field "$busy" requests_per_s) requests/s)" "$(ratio "$(field "$busy" p99_ms)" "$(field "$idle" p99_ms)")x idle p99 ($(field "$idle" p99_ms) ms)" "≤ 2x idle"
 row "GET /clusters/summary, 4 connections, $stored_events events stored" "p50 $(field "$summary_large" p50_ms) ms, p99 $(field "$summary_large" p99_ms) ms" "$(ratio "$(field "$summary_large" p50_ms)" "$(field "$summary_small" p50_ms)")x p50 with 1000 stored ($(field "$summary_small" p50_ms) ms)" "does not grow with the store"
