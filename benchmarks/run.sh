@@ -102,12 +102,18 @@ ingestion() {  # database label, service options...
     ceiling=$(load --url "http://localhost:$log_port/actuator/health/liveness" --connections 32)
     single=$(load --url "http://localhost:$log_port/log/store" --file res/events.txt --batch 1 --connections 32)
     batch=$(load --url "http://localhost:$log_port/log/store" --file res/events.txt --batch 1000 --connections 2)
+    batch_events=$(field "$batch" lines_per_s)
     stop_service
     row "POST /log/store, one line, 32 connections, $label" "$(field "$single" requests_per_s) requests/s, p50 $(field "$single" p50_ms) ms, p99 $(field "$single" p99_ms) ms" "$(ratio "$(field "$single" requests_per_s)" "$(field "$ceiling" requests_per_s)") of /actuator/health/liveness ($(field "$ceiling" requests_per_s) requests/s)" "≥ 0.40 of liveness"
     row "POST /log/store, 1000-line batches, 2 connections, $label" "$(field "$batch" lines_per_s) events/s, p99 $(field "$batch" p99_ms) ms" "$(ratio "$(field "$batch" lines_per_s)" "$parser") of the one-thread parser" "$([ "$label" = H2 ] && echo 100,000 || echo 50,000) events/s"
 }
 say "log-service: ingestion into H2"
 ingestion H2 --energy-sensors.data-dir="$work/h2-ingest"
+# What H2 alone inserts with the service's schema and write pattern, one thread: the ceiling of
+# the row above, since the service commits its batches on one thread at a time.
+say "H2 alone: the service's schema and write pattern, one thread"
+h2_alone=$(java -cp "$classpath" io.energysensors.benchmarks.ingest.H2InsertLoop "$seconds" $(( 2 * warmup )) | tail -n 1)
+row "H2 alone (H2InsertLoop), 1000-row commits, one device, one thread" "$(field "$h2_alone" rows_per_s) rows/s" "the service's 1000-line batches into H2 reach $(ratio "$batch_events" "$(field "$h2_alone" rows_per_s)") of it" ""
 say "log-service: ingestion into PostgreSQL (embedded, synchronous commit)"
 start_postgres
 ingestion PostgreSQL --spring.profiles.active=postgres --spring.datasource.url="$postgres_url" \
