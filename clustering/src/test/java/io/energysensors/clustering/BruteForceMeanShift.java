@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The algorithm of MEANSHIFT.md written the plainest way: every radius query scans every point
+ * The algorithm of docs/meanshift.md written the plainest way: every radius query scans every point
  * in index order, merging compares every pair, labelling scans every center. Too slow for real
  * use, simple enough to check by reading; the fast version must agree with it.
  */

@@ -10,11 +10,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The known answers in {@code ../../shared/reference}, made by scikit-learn 1.2.1 and numpy 1.24. */
+/**
+ * The known answers in {@code res/reference} (copied from the shared reference material; its
+ * README notes the origin), made by scikit-learn 1.2.1 and numpy 1.24.
+ */
 final class ReferenceData {
 
-    static final Path SHARED = Path.of("..", "..", "shared");
-    static final Path REFERENCE = SHARED.resolve("reference");
+    static final Path REFERENCE = Path.of("..", "res", "reference");
 
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
 

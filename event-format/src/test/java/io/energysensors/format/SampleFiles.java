@@ -9,15 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The shared reference material and the repository's sample, found from the module directory
- * (Maven's working directory for tests): {@code shared/} sits beside the repository root.
+ * The repository's sample and the reference answers copied beside it ({@code res/reference}, whose
+ * README notes their origin), found from the module directory (Maven's working directory for tests).
  */
 public final class SampleFiles {
 
-    public static final Path SHARED = Path.of("..", "..", "shared");
     public static final Path SAMPLE = Path.of("..", "res", "events.txt");
-    public static final Path SHARED_SAMPLE = SHARED.resolve("data").resolve("events.txt");
-    public static final Path PARSED_EVENTS = SHARED.resolve("reference").resolve("parsed_events.jsonl");
+    /** SHA-256 of the original's sample, as recorded in {@code res/reference/README.md}. */
+    public static final String SAMPLE_SHA256 = "be5d3c6dba81b7997348a53009765c56ddfdec3845308e2c11485d0b8db2ba3b";
+    public static final Path PARSED_EVENTS = Path.of("..", "res", "reference", "parsed_events.jsonl");
 
     private SampleFiles() {
     }

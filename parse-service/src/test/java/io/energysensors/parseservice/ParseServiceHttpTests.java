@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ParseServiceHttpTests {
 
     private static final Path SAMPLE = Path.of("..", "res", "events.txt");
-    private static final Path REFERENCE = Path.of("..", "..", "shared", "reference", "parsed_events.jsonl");
+    private static final Path REFERENCE = Path.of("..", "res", "reference", "parsed_events.jsonl");
     private static final String FIRST_LINE = "Device: ID=1; Fw=16071801; Evt=2; Alarms: CoilRevesed=OFF; "
             + "Power: Active=1753W; Reactive=279var; Appearent=403VA; Line: Current=7.35900021; Voltage=230.08V; "
             + "Phase=-43,841rad; Peaks: 7.33;7.31;7.53; FFT Re: 9748;46;303; FFT Img: 2712;6;-792; "

@@ -68,7 +68,7 @@ class SensorEventReaderTests {
     @Test
     void readsEverySampleLineAsTheOriginalParsedIt() {
         ObjectMapper mapper = JsonMapper.builder().build();
-        List<String> lines = SampleFiles.linesWithBreaks(SampleFiles.SHARED_SAMPLE);
+        List<String> lines = SampleFiles.linesWithBreaks(SampleFiles.SAMPLE);
         List<String> reference = SampleFiles.linesWithBreaks(SampleFiles.PARSED_EVENTS);
         for (int i = 0; i < lines.size(); i++) {
             JsonNode expected = mapper.readTree(reference.get(i));

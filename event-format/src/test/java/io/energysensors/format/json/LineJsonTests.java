@@ -51,7 +51,7 @@ class LineJsonTests {
          */
         @Test
         void writesEverySampleLineAsTheOriginalDid() {
-            List<String> lines = SampleFiles.linesWithBreaks(SampleFiles.SHARED_SAMPLE);
+            List<String> lines = SampleFiles.linesWithBreaks(SampleFiles.SAMPLE);
             List<String> expected = SampleFiles.linesWithBreaks(SampleFiles.PARSED_EVENTS);
             for (int i = 0; i < lines.size(); i++) {
                 String written = json.write(parser.parse(lines.get(i)));

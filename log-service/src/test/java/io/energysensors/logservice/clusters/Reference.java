@@ -10,13 +10,13 @@ import static org.assertj.core.api.Assertions.within;
 
 /**
  * scikit-learn's answer for the 1000-line sample as the original clustered it, from
- * {@code ../../shared/reference} (variant {@code original_n_samples_200}), and the checks of a
+ * {@code res/reference} (variant {@code original_n_samples_200}), and the checks of a
  * summary against it.
  */
 final class Reference {
 
     static final JsonNode ORIGINAL = JsonMapper.builder().build()
-            .readTree(Path.of("..", "..", "shared", "reference", "sklearn_events_reference.json").toFile())
+            .readTree(Path.of("..", "res", "reference", "sklearn_events_reference.json").toFile())
             .get("variants").get("original_n_samples_200");
 
     private static final String[] AVERAGES = {"avg_power_active_w", "avg_power_reactive_var",

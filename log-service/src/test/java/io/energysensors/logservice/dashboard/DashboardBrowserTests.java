@@ -34,11 +34,14 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The dashboard in headless Chromium against the real service: what it plots and tabulates is
- * what the JSON endpoints say. Needs Debian's {@code chromium} and {@code chromium-driver}; without
- * them it fails, since a skipped browser test would let a broken page pass.
+ * what the JSON endpoints say. Needs Debian's {@code chromium} and {@code chromium-driver}. Without
+ * them it is skipped with the install command as its reason, so that a fresh clone with only a JDK
+ * passes; under CI (environment variable {@code CI} set) it fails instead, since a skipped browser
+ * test there would let a broken page pass ({@code .ci/run} installs both).
  */
 class DashboardBrowserTests extends OnH2 {
 
@@ -55,9 +58,8 @@ class DashboardBrowserTests extends OnH2 {
 
     @BeforeAll
     static void startBrowser() {
-        assertThat(Files.isExecutable(CHROMIUM)).as("Chromium at %s; install it: %s", CHROMIUM, INSTALL).isTrue();
-        assertThat(Files.isExecutable(CHROMEDRIVER)).as("chromedriver at %s; install it: %s", CHROMEDRIVER, INSTALL)
-                .isTrue();
+        requireExecutable(CHROMIUM, "Chromium");
+        requireExecutable(CHROMEDRIVER, "chromedriver");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -69,6 +71,15 @@ class DashboardBrowserTests extends OnH2 {
                 .usingAnyFreePort()
                 .build();
         browser = new ChromeDriver(service, options);
+    }
+
+    private static void requireExecutable(Path program, String name) {
+        String reason = String.format("%s not found at %s; install it: %s", name, program, INSTALL);
+        if (System.getenv("CI") != null) {
+            assertThat(Files.isExecutable(program)).as(reason).isTrue();
+        } else {
+            assumeTrue(Files.isExecutable(program), reason);
+        }
     }
 
     @AfterAll
