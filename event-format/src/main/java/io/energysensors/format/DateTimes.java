@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * Recognises the only date-times FORMAT.md calls unambiguous, hand-written so that a value that
+ * Recognises the only date-times docs/format.md calls unambiguous, hand-written so that a value that
  * is not one costs a few character tests rather than an exception:
  * <ul>
  * <li>ISO-8601: {@code yyyy-M-d} (month and day may be unpadded), {@code ' '} or {@code 'T'},

@@ -7,7 +7,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Parses one sensor line (FORMAT.md) in a single pass. Thread-safe: each thread reuses a cursor
+ * Parses one sensor line (docs/format.md) in a single pass. Thread-safe: each thread reuses a cursor
  * of its own.
  *
  * <p>Grammar, as read here: a line is one or more sections {@code Name: body}. After the colon
@@ -46,7 +46,7 @@ public final class LineParser {
     }
 
     /**
-     * Types one value or list element the way {@link #parse} does (FORMAT.md "Values"), after
+     * Types one value or list element the way {@link #parse} does (docs/format.md "Values"), after
      * trimming spaces and tabs. Never throws: what is nothing else is text.
      */
     public Value parseValue(CharSequence value) {

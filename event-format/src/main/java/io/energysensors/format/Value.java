@@ -4,7 +4,7 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Objects;
 
-/** One typed value or list element of a sensor line, typed as FORMAT.md's "Values" describes. */
+/** One typed value or list element of a sensor line, typed as docs/format.md's "Values" describes. */
 public sealed interface Value {
 
     /** {@code on}/{@code off} in any case. */

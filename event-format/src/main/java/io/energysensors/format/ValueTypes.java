@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.Arrays;
 
 /**
- * Types one value or list element in place, in FORMAT.md's order: on/off, integer, decimal,
+ * Types one value or list element in place, in docs/format.md's order: on/off, integer, decimal,
  * date-time, text. Numbers use ASCII digits only; a unit suffix (W, var, VA, V, rad, A, Hz, any
  * case) must follow the number directly.
  */

@@ -1,5 +1,5 @@
 /**
  * The sensor line format: the grammar, its single-pass parser and the typed tree it produces.
- * Plain Java, no framework; FORMAT.md in the shared docs is the specification.
+ * Plain Java, no framework; docs/format.md is the specification.
  */
 package io.energysensors.format;

@@ -27,7 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** FORMAT.md rule by rule: the grammar, the typing of values, date-times, and the errors. */
+/** docs/format.md rule by rule: the grammar, the typing of values, date-times, and the errors. */
 class LineParserTests {
 
     private final LineParser parser = new LineParser();

@@ -11,9 +11,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every edge case of shared/reference/original_parser_cases.md, numbered as there. Where we agree
+ * Every edge case of res/reference/original_parser_cases.md, numbered as there. Where we agree
  * with the original the expected JSON is the original's (date-times gain their Z); where
- * FORMAT.md says FIX, or where the original left the choice open, the comment says why we differ.
+ * docs/format.md says FIX, or where the original left the choice open, the comment says why we differ.
  */
 class OriginalParserCasesTests {
 
@@ -62,7 +62,7 @@ class OriginalParserCasesTests {
                 arguments("36", "Foo: on; ON; On; off; Off", "{\"Foo\":[true,true,true,false,false]}"),
                 arguments("37", "Foo: true; false; yes", "{\"Foo\":[\"true\",\"false\",\"yes\"]}"),
                 arguments("38", "Foo: ON=1", "{\"Foo\":{\"ON\":1}}"),
-                // FORMAT.md: spaces around keys are ignored (the original kept the trailing one).
+                // docs/format.md: spaces around keys are ignored (the original kept the trailing one).
                 arguments("39", "Foo: my key = 5", "{\"Foo\":{\"my key\":5}}"),
                 arguments("40", "Foo: a=b=c;", "{\"Foo\":{\"a\":\"b=c\"}}"),
                 arguments("43", "Foo: 1; 2: 3", "{\"Foo\":[1],\"2\":[3]}"),

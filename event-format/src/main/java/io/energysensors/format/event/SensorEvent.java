@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The event the log service stores, read from a sensor line (FORMAT.md, "The event the log
+ * The event the log service stores, read from a sensor line (docs/format.md, "The event the log
  * service needs"). Arrays are never modified after construction; equality compares their
  * contents.
  */
@@ -30,7 +30,7 @@ public record SensorEvent(
         double wifiStrengthDbm,
         double dummy) {
 
-    /** What each of {@link #features()} is, in order (FORMAT.md "Clustering features"). */
+    /** What each of {@link #features()} is, in order (docs/format.md "Clustering features"). */
     public static final List<String> FEATURE_NAMES = List.of(
             "activePowerW", "reactivePowerVar", "apparentPowerVa", "lineCurrentA", "lineVoltageV",
             "peak0", "peak1", "peak2");

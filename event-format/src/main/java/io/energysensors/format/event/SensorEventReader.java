@@ -19,7 +19,7 @@ import java.util.Map;
 
 /**
  * Reads the log service's event out of a parsed line, validating presence and type of every
- * field (FORMAT.md, "The event the log service needs"). Numbers may be integers or decimals;
+ * field (docs/format.md, "The event the log service needs"). Numbers may be integers or decimals;
  * integer fields must be integers within 64 bits. Single-value fields ({@code hz},
  * {@code UTC Time}, ...) must be lists of exactly one element. Sections and keys the event does
  * not use are ignored. Stateless and thread-safe.

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns a request body into events, all or nothing: every bad line is collected, and one of
- * them rejects the whole batch (FORMAT.md, "The event the log service needs").
+ * them rejects the whole batch (docs/format.md, "The event the log service needs").
  */
 @Component
 class EventBatchReader {
