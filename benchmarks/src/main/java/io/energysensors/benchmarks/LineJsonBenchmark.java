@@ -1,10 +1,11 @@
 package io.energysensors.benchmarks;
 
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+
 import io.energysensors.format.LineParser;
 import io.energysensors.format.SensorLine;
 import io.energysensors.format.json.LineJson;
-import java.util.Arrays;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;

@@ -1,7 +1,8 @@
 package io.energysensors.benchmarks;
 
-import io.energysensors.format.LineParser;
 import java.util.concurrent.TimeUnit;
+
+import io.energysensors.format.LineParser;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;

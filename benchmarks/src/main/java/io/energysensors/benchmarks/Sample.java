@@ -13,8 +13,7 @@ final class Sample {
     /** Operations per invocation: with it, JMH's ops/s are lines/s. */
     static final int LINES = 1000;
 
-    private Sample() {
-    }
+    private Sample() {}
 
     /**
      * The sample's lines, each with its '\n' as a service receives it; from {@code -Devents=FILE}

@@ -30,6 +30,7 @@ public final class BandwidthEstimator {
 
     /** scikit-learn estimates k-nearest-neighbour distances in batches of this many points. */
     private static final int SUM_BATCH = 500;
+
     private static final int EVERY_POINT = -1;
     private static final double REFERENCE_QUANTILE = 0.2;
     private static final int REFERENCE_SAMPLE_SIZE = 200;
@@ -113,15 +114,19 @@ public final class BandwidthEstimator {
     private static double[] kthNeighbourDistances(Points points, int[] sample, int neighbour) {
         double[] coordinates = points.coordinates();
         int dimension = points.dimension();
-        return IntStream.range(0, sample.length).parallel().mapToDouble(a -> {
-            double[] squared = new double[sample.length];
-            int from = sample[a] * dimension;
-            for (int b = 0; b < sample.length; b++) {
-                squared[b] = SquaredDistance.between(coordinates, from, coordinates, sample[b] * dimension, dimension);
-            }
-            Arrays.sort(squared);
-            return Math.sqrt(squared[neighbour - 1]);
-        }).toArray();
+        return IntStream.range(0, sample.length)
+                .parallel()
+                .mapToDouble(a -> {
+                    double[] squared = new double[sample.length];
+                    int from = sample[a] * dimension;
+                    for (int b = 0; b < sample.length; b++) {
+                        squared[b] = SquaredDistance.between(
+                                coordinates, from, coordinates, sample[b] * dimension, dimension);
+                    }
+                    Arrays.sort(squared);
+                    return Math.sqrt(squared[neighbour - 1]);
+                })
+                .toArray();
     }
 
     private static double numpyMean(double[] values) {
@@ -139,8 +144,8 @@ public final class BandwidthEstimator {
                             + ": the neighbour measured is the nearest, each point itself"
                     : "each of the " + sampled + " sampled points has at least " + (neighbour - 1)
                             + " exact duplicates in the sample";
-            throw new ClusteringException("estimated bandwidth is 0: " + why
-                    + "; Mean Shift needs more distinct points");
+            throw new ClusteringException(
+                    "estimated bandwidth is 0: " + why + "; Mean Shift needs more distinct points");
         }
         if (!Double.isFinite(bandwidth)) {
             throw new ClusteringException("estimated bandwidth is " + bandwidth

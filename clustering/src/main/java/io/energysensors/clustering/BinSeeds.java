@@ -17,8 +17,7 @@ final class BinSeeds {
 
     private static final int CHUNK = 1 << 16;
 
-    private BinSeeds() {
-    }
+    private BinSeeds() {}
 
     /** The seeds, one row each. */
     static double[][] of(Points points, double bandwidth) {
@@ -35,9 +34,10 @@ final class BinSeeds {
      */
     private static Bins occupiedBins(Points points, double bandwidth) {
         int chunks = (points.size() + CHUNK - 1) / CHUNK;
-        List<Bins> perChunk = IntStream.range(0, chunks).parallel()
-                .mapToObj(chunk -> binChunk(points, bandwidth, chunk * CHUNK,
-                        Math.min(points.size(), (chunk + 1) * CHUNK)))
+        List<Bins> perChunk = IntStream.range(0, chunks)
+                .parallel()
+                .mapToObj(chunk ->
+                        binChunk(points, bandwidth, chunk * CHUNK, Math.min(points.size(), (chunk + 1) * CHUNK)))
                 .toList();
         Bins merged = new Bins(points.dimension());
         double[] key = new double[points.dimension()];

@@ -48,8 +48,7 @@ final class CenterIndex {
     int[] labelAll(Points points) {
         double[] coordinates = points.coordinates();
         int[] labels = new int[points.size()];
-        IntStream.range(0, labels.length).parallel()
-                .forEach(i -> labels[i] = label(coordinates, i * dimension));
+        IntStream.range(0, labels.length).parallel().forEach(i -> labels[i] = label(coordinates, i * dimension));
         return labels;
     }
 

@@ -101,13 +101,13 @@ public final class MeanShift {
             throw new ClusteringException("no points to cluster");
         }
         if (!(bandwidth > 0) || !Double.isFinite(bandwidth)) {
-            throw new ClusteringException("bandwidth must be a positive finite number, was "
-                    + bandwidth);
+            throw new ClusteringException("bandwidth must be a positive finite number, was " + bandwidth);
         }
     }
 
     private Mode[] shiftAll(double[][] seeds, PointTree tree, double bandwidth) {
-        return IntStream.range(0, seeds.length).parallel()
+        return IntStream.range(0, seeds.length)
+                .parallel()
                 .mapToObj(s -> shift(seeds[s], tree, bandwidth))
                 .toArray(Mode[]::new);
     }

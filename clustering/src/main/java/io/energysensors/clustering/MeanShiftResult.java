@@ -106,13 +106,12 @@ public final class MeanShiftResult {
      */
     public int assign(double[] point) {
         if (point.length != dimension) {
-            throw new IllegalArgumentException("point has " + point.length + " features, the clusters "
-                    + dimension);
+            throw new IllegalArgumentException("point has " + point.length + " features, the clusters " + dimension);
         }
         for (int j = 0; j < point.length; j++) {
             if (!Double.isFinite(point[j])) {
-                throw new ClusteringException("feature " + j + " is " + point[j]
-                        + ": every feature must be a finite number");
+                throw new ClusteringException(
+                        "feature " + j + " is " + point[j] + ": every feature must be a finite number");
             }
         }
         return centerIndex.label(point, 0);
@@ -121,8 +120,8 @@ public final class MeanShiftResult {
     /** The label of every point of a set, as {@link #assign} gives it, computed in parallel. */
     public int[] assignAll(Points points) {
         if (points.dimension() != dimension) {
-            throw new IllegalArgumentException("points have " + points.dimension()
-                    + " features, the clusters " + dimension);
+            throw new IllegalArgumentException(
+                    "points have " + points.dimension() + " features, the clusters " + dimension);
         }
         return centerIndex.labelAll(points);
     }

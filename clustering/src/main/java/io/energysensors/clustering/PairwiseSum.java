@@ -10,8 +10,7 @@ final class PairwiseSum {
     private static final int UNROLL = 8;
     private static final int BLOCK = 128;
 
-    private PairwiseSum() {
-    }
+    private PairwiseSum() {}
 
     /** The sum of {@code values[from .. to)} in numpy's order. */
     static double sum(double[] values, int from, int to) {

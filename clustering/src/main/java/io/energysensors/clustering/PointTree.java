@@ -167,8 +167,8 @@ final class PointTree {
         double total = 0;
         for (int j = 0; j < dimension; j++) {
             double c = center[centerOffset + j];
-            double gap = c < lower[offset + j] ? lower[offset + j] - c
-                    : c > upper[offset + j] ? c - upper[offset + j] : 0;
+            double gap =
+                    c < lower[offset + j] ? lower[offset + j] - c : c > upper[offset + j] ? c - upper[offset + j] : 0;
             total += gap * gap;
         }
         return total;

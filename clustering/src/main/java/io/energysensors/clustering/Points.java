@@ -26,8 +26,8 @@ public final class Points {
             throw new IllegalArgumentException("dimension must be at least 1, was " + dimension);
         }
         if (coordinates.length % dimension != 0) {
-            throw new IllegalArgumentException("coordinate count " + coordinates.length
-                    + " is not a multiple of the dimension " + dimension);
+            throw new IllegalArgumentException(
+                    "coordinate count " + coordinates.length + " is not a multiple of the dimension " + dimension);
         }
         requireFinite(coordinates, dimension);
         this.coordinates = coordinates;
@@ -48,8 +48,8 @@ public final class Points {
         double[] coordinates = new double[rows.length * dimension];
         for (int i = 0; i < rows.length; i++) {
             if (rows[i].length != dimension) {
-                throw new IllegalArgumentException("row " + i + " has " + rows[i].length
-                        + " features, row 0 has " + dimension);
+                throw new IllegalArgumentException(
+                        "row " + i + " has " + rows[i].length + " features, row 0 has " + dimension);
             }
             System.arraycopy(rows[i], 0, coordinates, i * dimension, dimension);
         }

@@ -7,8 +7,7 @@ package io.energysensors.clustering;
  */
 final class SquaredDistance {
 
-    private SquaredDistance() {
-    }
+    private SquaredDistance() {}
 
     /** Between {@code a[aOffset ..]} and {@code b[bOffset ..]}, {@code dimension} features each. */
     static double between(double[] a, int aOffset, double[] b, int bOffset, int dimension) {

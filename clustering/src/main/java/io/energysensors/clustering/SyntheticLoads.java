@@ -25,8 +25,7 @@ public final class SyntheticLoads {
     private static final double[] STATE_SPREAD_WATTS = {4, 15, 40, 50, 60, 80};
     private static final double[] STATE_SHARE = {0.04, 0.33, 0.15, 0.29, 0.15, 0.04};
 
-    private SyntheticLoads() {
-    }
+    private SyntheticLoads() {}
 
     /**
      * @param count how many events, at least 0

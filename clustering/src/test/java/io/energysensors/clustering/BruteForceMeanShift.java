@@ -13,14 +13,11 @@ import java.util.Map;
  */
 final class BruteForceMeanShift {
 
-    record Result(double[][] centers, int[] labels, int iterations) {
-    }
+    record Result(double[][] centers, int[] labels, int iterations) {}
 
-    private record Mode(double[] center, int count) {
-    }
+    private record Mode(double[] center, int count) {}
 
-    private BruteForceMeanShift() {
-    }
+    private BruteForceMeanShift() {}
 
     static Result cluster(double[][] points, double bandwidth, int maxIterations) {
         List<double[]> seeds = seeds(points, bandwidth);
@@ -63,10 +60,11 @@ final class BruteForceMeanShift {
             throw new ClusteringException("no point within bandwidth of any seed");
         }
         List<Mode> ranked = new ArrayList<>();
-        countByCenter.forEach((center, count) ->
-                ranked.add(new Mode(center.stream().mapToDouble(Double::doubleValue).toArray(), count)));
-        ranked.sort(Comparator.comparingInt(Mode::count).reversed().thenComparing(Mode::center,
-                BruteForceMeanShift::lexicographicDescending));
+        countByCenter.forEach((center, count) -> ranked.add(
+                new Mode(center.stream().mapToDouble(Double::doubleValue).toArray(), count)));
+        ranked.sort(Comparator.comparingInt(Mode::count)
+                .reversed()
+                .thenComparing(Mode::center, BruteForceMeanShift::lexicographicDescending));
         List<double[]> centers = new ArrayList<>();
         boolean[] removed = new boolean[ranked.size()];
         for (int a = 0; a < ranked.size(); a++) {

@@ -8,8 +8,7 @@ final class CenterAssertions {
 
     private static final double RELATIVE_TOLERANCE = 1e-9;
 
-    private CenterAssertions() {
-    }
+    private CenterAssertions() {}
 
     static void assertCentersClose(MeanShiftResult result, double[][] expected, String description) {
         assertThat(result.clusterCount()).as("%s: cluster count", description).isEqualTo(expected.length);
@@ -17,7 +16,8 @@ final class CenterAssertions {
             double[] actual = result.center(label);
             for (int j = 0; j < actual.length; j++) {
                 double value = expected[label][j];
-                assertThat(actual[j]).as("%s: center %d feature %d", description, label, j)
+                assertThat(actual[j])
+                        .as("%s: center %d feature %d", description, label, j)
                         .isCloseTo(value, within(RELATIVE_TOLERANCE * Math.max(1, Math.abs(value))));
             }
         }

@@ -155,9 +155,11 @@ class MeanShiftTests {
     @Test
     void refusesABandwidthThatIsNotAFiniteNumber() {
         assertThatThrownBy(() -> meanShift.cluster(line(1, 2, 3), Double.NaN))
-                .isInstanceOf(ClusteringException.class).hasMessageContaining("was NaN");
+                .isInstanceOf(ClusteringException.class)
+                .hasMessageContaining("was NaN");
         assertThatThrownBy(() -> meanShift.cluster(line(1, 2, 3), Double.POSITIVE_INFINITY))
-                .isInstanceOf(ClusteringException.class).hasMessageContaining("was Infinity");
+                .isInstanceOf(ClusteringException.class)
+                .hasMessageContaining("was Infinity");
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
 
 /** Test vectors from numpy 1.24's {@code RandomState(0)}. */
@@ -21,21 +20,26 @@ class NumpyRandomStateTests {
         NumpyRandomState random = new NumpyRandomState(0);
 
         for (int i = 0; i < expected.size(); i++) {
-            assertThat(random.nextUnsignedInt()).as("output %d", i).isEqualTo(expected.get(i).longValue());
+            assertThat(random.nextUnsignedInt())
+                    .as("output %d", i)
+                    .isEqualTo(expected.get(i).longValue());
         }
     }
 
     @Test
     void permutesLikeNumpyForEveryRecordedLength() {
-        for (Map.Entry<String, JsonNode> entry : vectors.get("permutation_prefix").properties()) {
+        for (Map.Entry<String, JsonNode> entry :
+                vectors.get("permutation_prefix").properties()) {
             int n = Integer.parseInt(entry.getKey());
             int[] expectedPrefix = ReferenceData.ints(entry.getValue());
 
             int[] permutation = new NumpyRandomState(0).permutation(n);
 
-            assertThat(Arrays.copyOf(permutation, expectedPrefix.length)).as("n = %d", n)
+            assertThat(Arrays.copyOf(permutation, expectedPrefix.length))
+                    .as("n = %d", n)
                     .containsExactly(expectedPrefix);
-            assertThat(Arrays.stream(permutation).sorted().toArray()).as("n = %d is a permutation", n)
+            assertThat(Arrays.stream(permutation).sorted().toArray())
+                    .as("n = %d is a permutation", n)
                     .isEqualTo(IntStream.range(0, n).toArray());
         }
     }

@@ -20,8 +20,7 @@ final class ReferenceData {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
-    private ReferenceData() {
-    }
+    private ReferenceData() {}
 
     /**
      * The 8 clustering features of each sample event, in order: Power.Active, Power.Reactive,
@@ -87,7 +86,9 @@ final class ReferenceData {
 
     private static List<String> readLines(Path file) {
         try {
-            return Files.readAllLines(file).stream().filter(line -> !line.isBlank()).toList();
+            return Files.readAllLines(file).stream()
+                    .filter(line -> !line.isBlank())
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -8,7 +8,6 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
 import tools.jackson.databind.JsonNode;
 
 /** Known answers: scikit-learn 1.2.1 on the 1000-event sample. */
@@ -17,29 +16,35 @@ class ReferenceSampleTests {
     private static final String ORIGINAL = "original_n_samples_200";
     private static final String ALL_SAMPLES = "all_samples_n_samples_None";
     private static final String[] MEAN_FIELDS = {
-        "avg_power_active_w", "avg_power_reactive_var", "avg_power_apparent_va",
-        "avg_line_current_a", "avg_line_voltage_v",
+        "avg_power_active_w",
+        "avg_power_reactive_var",
+        "avg_power_apparent_va",
+        "avg_line_current_a",
+        "avg_line_voltage_v",
     };
 
     private final Points sample = ReferenceData.sampleFeatures();
 
     @Test
     void samplesTheSameBandwidthPointsAsNumpy() {
-        int[] expected = ReferenceData.ints(ReferenceData.sklearnVariant(ORIGINAL).get("bandwidth_subset_indices"));
+        int[] expected =
+                ReferenceData.ints(ReferenceData.sklearnVariant(ORIGINAL).get("bandwidth_subset_indices"));
 
         assertThat(BandwidthEstimator.reference().sampleIndices(sample.size())).containsExactly(expected);
     }
 
     @Test
     void estimatesTheReferenceBandwidthToTheLastBit() {
-        double expected = ReferenceData.sklearnVariant(ORIGINAL).get("bandwidth").doubleValue();
+        double expected =
+                ReferenceData.sklearnVariant(ORIGINAL).get("bandwidth").doubleValue();
 
         assertThat(BandwidthEstimator.reference().estimate(sample)).isEqualTo(expected);
     }
 
     @Test
     void estimatesTheAllPointsBandwidthToTheLastBit() {
-        double expected = ReferenceData.sklearnVariant(ALL_SAMPLES).get("bandwidth").doubleValue();
+        double expected =
+                ReferenceData.sklearnVariant(ALL_SAMPLES).get("bandwidth").doubleValue();
 
         assertThat(new BandwidthEstimator(0.2).estimate(sample)).isEqualTo(expected);
     }
@@ -49,15 +54,20 @@ class ReferenceSampleTests {
     void findsTheReferenceClusters(String variant) {
         JsonNode reference = ReferenceData.sklearnVariant(variant);
 
-        MeanShiftResult result = new MeanShift().cluster(sample, reference.get("bandwidth").doubleValue());
+        MeanShiftResult result =
+                new MeanShift().cluster(sample, reference.get("bandwidth").doubleValue());
 
         CenterAssertions.assertCentersClose(result, ReferenceData.rows(reference.get("cluster_centers")), variant);
         assertThat(result.labels()).containsExactly(ReferenceData.ints(reference.get("labels")));
         assertThat(result.iterations()).isEqualTo(reference.get("n_iter_max").intValue());
-        assertThat(result.orphanCount()).isEqualTo(reference.get("orphans_label_minus_1").intValue());
+        assertThat(result.orphanCount())
+                .isEqualTo(reference.get("orphans_label_minus_1").intValue());
         for (int label = 0; label < result.clusterCount(); label++) {
             assertThat(result.count(label))
-                    .isEqualTo(reference.get("count_per_label").get(Integer.toString(label)).intValue());
+                    .isEqualTo(reference
+                            .get("count_per_label")
+                            .get(Integer.toString(label))
+                            .intValue());
         }
     }
 

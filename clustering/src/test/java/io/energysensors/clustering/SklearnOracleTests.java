@@ -10,7 +10,6 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,7 +31,9 @@ class SklearnOracleTests {
     @ParameterizedTest
     @MethodSource("cases")
     void matchesScikitLearn(JsonNode expected) {
-        Points points = new Points(ReferenceData.doubles(expected.get("points")), expected.get("dimension").intValue());
+        Points points = new Points(
+                ReferenceData.doubles(expected.get("points")),
+                expected.get("dimension").intValue());
         double bandwidth = expected.get("bandwidth").doubleValue();
         if (expected.get("bandwidth_estimated").booleanValue()) {
             assertThat(BandwidthEstimator.reference().estimate(points)).isEqualTo(bandwidth);
@@ -40,7 +41,9 @@ class SklearnOracleTests {
 
         MeanShiftResult result = new MeanShift().cluster(points, bandwidth);
 
-        CenterAssertions.assertCentersClose(result, ReferenceData.rows(expected.get("centers")),
+        CenterAssertions.assertCentersClose(
+                result,
+                ReferenceData.rows(expected.get("centers")),
                 expected.get("name").stringValue());
         assertThat(result.labels()).containsExactly(ReferenceData.ints(expected.get("labels")));
         assertThat(result.iterations()).isEqualTo(expected.get("iterations").intValue());

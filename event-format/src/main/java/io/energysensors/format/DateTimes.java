@@ -22,11 +22,12 @@ final class DateTimes {
     private static final long MIN_EPOCH_SECOND = LocalDate.of(0, 1, 1).toEpochDay() * 86_400L;
     private static final long MAX_EPOCH_SECOND = (LocalDate.of(9999, 12, 31).toEpochDay() + 1) * 86_400L - 1;
     private static final int MAX_OFFSET_SECONDS = 18 * 3600;
-    private static final String[] MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+    private static final String[] MONTHS = {
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
+    };
     private static final String[] WEEKDAYS = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 
-    private DateTimes() {
-    }
+    private DateTimes() {}
 
     /** The instant {@code s[from, to)} denotes, or null when it is not an unambiguous date-time. */
     static Instant parse(char[] s, int from, int to) {
@@ -116,7 +117,9 @@ final class DateTimes {
                 return null;
             }
             Instant instant = instant(year, month, day, hour, minute, second, nanos, offset);
-            if (instant == null || (weekday >= 0 && LocalDate.of(year, month, day).getDayOfWeek().ordinal() != weekday)) {
+            if (instant == null
+                    || (weekday >= 0
+                            && LocalDate.of(year, month, day).getDayOfWeek().ordinal() != weekday)) {
                 return null;
             }
             return instant;
@@ -275,13 +278,18 @@ final class DateTimes {
         }
     }
 
-    private static Instant instant(int year, int month, int day, int hour, int minute, int second, int nanos, int offsetSeconds) {
-        if (month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month)
-                || hour > 23 || minute > 59 || second > 59) {
+    private static Instant instant(
+            int year, int month, int day, int hour, int minute, int second, int nanos, int offsetSeconds) {
+        if (month < 1
+                || month > 12
+                || day < 1
+                || day > lengthOfMonth(year, month)
+                || hour > 23
+                || minute > 59
+                || second > 59) {
             return null;
         }
-        long epochSecond = epochDay(year, month, day) * 86_400L
-                + hour * 3600L + minute * 60L + second - offsetSeconds;
+        long epochSecond = epochDay(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second - offsetSeconds;
         if (epochSecond < MIN_EPOCH_SECOND || epochSecond > MAX_EPOCH_SECOND) {
             return null;
         }

@@ -27,8 +27,7 @@ final class Entries {
     /** Above this many keys, duplicates are found by hashing rather than by a scan. */
     private static final int LINEAR_SCAN = 16;
 
-    private Entries() {
-    }
+    private Entries() {}
 
     /**
      * What one line holds, appended to an array allocated afresh for each line, each section's

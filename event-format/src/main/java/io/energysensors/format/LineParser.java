@@ -1,10 +1,11 @@
 package io.energysensors.format;
 
-import io.energysensors.format.Section.KeyValueSection;
-import io.energysensors.format.Section.ListSection;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
+
+import io.energysensors.format.Section.KeyValueSection;
+import io.energysensors.format.Section.ListSection;
 
 /**
  * Parses one sensor line (docs/format.md) in a single pass. Thread-safe: each thread reuses a cursor
@@ -28,6 +29,7 @@ public final class LineParser {
 
     /** Lines up to this long are parsed by a per-thread cursor; longer ones get their own. */
     private static final int REUSED_UP_TO = 16 * 1024;
+
     private static final ThreadLocal<Cursor> CURSOR = new ThreadLocal<>();
 
     /** @throws LineFormatException for anything the grammar cannot consume, with its column */
@@ -74,6 +76,7 @@ public final class LineParser {
 
         /** Above this many sections, duplicates are found by hashing rather than by a scan. */
         private static final int LINEAR_DUPLICATE_SCAN = 16;
+
         private static final int MAX_EXPECTED_NAMES = 64;
 
         /**
@@ -85,13 +88,16 @@ public final class LineParser {
 
         /** The line, copied: a char array reads faster than String.charAt, which tests the coder each time. */
         private char[] s = new char[1024];
+
         private int end;
         private final Entries.Items sections = new Entries.Items();
         /** Every section's elements or key/value pairs, one after the other. */
         private final Entries.Items items = new Entries.Items();
+
         private final ValueTypes.NumberReader numbers = new ValueTypes.NumberReader();
         /** Where the value {@link #numberValue} read ends: at its ';' or the end. */
         private int numberEnd;
+
         private Set<String> sectionNames;
         /**
          * The known names ({@link Names}) the last lines sent, by their place in the line, or -1:
@@ -107,6 +113,7 @@ public final class LineParser {
         private long namesSeen;
         /** Where the name of the section that follows the current body starts and where its ':' is. */
         private int nextNameStart;
+
         private int nextColon;
 
         Cursor() {
@@ -146,9 +153,13 @@ public final class LineParser {
             int delimiter = scanItem(start);
             if (delimiter == end || s[delimiter] != ':') {
                 int nameEnd = trimEnd(start, delimiter);
-                throw error(delimiter, nameEnd == start
-                        ? "expected a section (\"Name: ...\") before '" + s[delimiter] + "'"
-                        : "expected ':' after section name \"" + new String(s, start, nameEnd - start) + "\"", null, null);
+                throw error(
+                        delimiter,
+                        nameEnd == start
+                                ? "expected a section (\"Name: ...\") before '" + s[delimiter] + "'"
+                                : "expected ':' after section name \"" + new String(s, start, nameEnd - start) + "\"",
+                        null,
+                        null);
             }
             nextNameStart = start;
             nextColon = delimiter;
@@ -201,7 +212,11 @@ public final class LineParser {
         private Section body(String name, int afterColon) {
             int start = skipBlanks(afterColon);
             if (start == end) {
-                throw error(start, "section \"" + name + "\" is empty: expected key=value pairs or a list of values", name, null);
+                throw error(
+                        start,
+                        "section \"" + name + "\" is empty: expected key=value pairs or a list of values",
+                        name,
+                        null);
             }
             int first = items.mark();
             Value number = numberValue(start);
@@ -267,8 +282,12 @@ public final class LineParser {
                         valueEnd = scan(valueEnd + 1);
                     }
                     if (valueEnd < end && s[valueEnd] == ':') {
-                        throw error(valueEnd, "expected ';' or the end of the line after the value of key \"" + key
-                                + "\" (a value cannot contain ':')", name, key);
+                        throw error(
+                                valueEnd,
+                                "expected ';' or the end of the line after the value of key \"" + key
+                                        + "\" (a value cannot contain ':')",
+                                name,
+                                key);
                     }
                     value = value(valueStart, valueEnd);
                 }
@@ -291,10 +310,18 @@ public final class LineParser {
                 if (delimiter == end || s[delimiter] == ';') {
                     int itemEnd = trimEnd(keyStart, delimiter);
                     if (itemEnd == keyStart) {
-                        throw error(delimiter, "expected key=value in section \"" + name + "\", got an empty entry", name, null);
+                        throw error(
+                                delimiter,
+                                "expected key=value in section \"" + name + "\", got an empty entry",
+                                name,
+                                null);
                     }
                     String item = new String(s, keyStart, itemEnd - keyStart);
-                    throw error(delimiter, "expected '=' after key \"" + item + "\" in section \"" + name + "\"", name, item);
+                    throw error(
+                            delimiter,
+                            "expected '=' after key \"" + item + "\" in section \"" + name + "\"",
+                            name,
+                            item);
                 }
                 equals = delimiter;
             }
@@ -337,7 +364,12 @@ public final class LineParser {
         }
 
         private LineFormatException unexpectedEquals(String name, int at) {
-            return error(at, "unexpected '=' in list section \"" + name + "\": a section holds either key=value pairs or a list of values", name, null);
+            return error(
+                    at,
+                    "unexpected '=' in list section \"" + name
+                            + "\": a section holds either key=value pairs or a list of values",
+                    name,
+                    null);
         }
 
         /**

@@ -9,12 +9,33 @@ import java.util.Arrays;
 final class Names {
 
     private static final String[] NAMES = {
-        "Device", "ID", "Fw", "Evt", "Alarms", "CoilRevesed", "CoilReversed", "Power", "Active", "Reactive",
-        "Appearent", "Apparent", "Line", "Current", "Voltage", "Phase", "Peaks", "FFT Re", "FFT Img",
-        "UTC Time", "hz", "WiFi Strength", "Dummy",
+        "Device",
+        "ID",
+        "Fw",
+        "Evt",
+        "Alarms",
+        "CoilRevesed",
+        "CoilReversed",
+        "Power",
+        "Active",
+        "Reactive",
+        "Appearent",
+        "Apparent",
+        "Line",
+        "Current",
+        "Voltage",
+        "Phase",
+        "Peaks",
+        "FFT Re",
+        "FFT Img",
+        "UTC Time",
+        "hz",
+        "WiFi Strength",
+        "Dummy",
     };
     /** Indexes into NAMES by length, then as characters, for a comparison without String.charAt. */
     private static final int[][] BY_LENGTH = new int[32][0];
+
     private static final char[][] CHARS = new char[NAMES.length][];
 
     static {
@@ -29,8 +50,7 @@ final class Names {
         }
     }
 
-    private Names() {
-    }
+    private Names() {}
 
     /** The index of {@code s[from, to)} among the known names, or -1. */
     static int indexOf(char[] s, int from, int to) {

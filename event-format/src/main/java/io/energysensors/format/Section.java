@@ -9,10 +9,8 @@ public sealed interface Section {
     String name();
 
     /** {@code Power: Active=1753W; Reactive=279var;}; entries keep their order, keys are unique. */
-    record KeyValueSection(String name, Map<String, Value> entries) implements Section {
-    }
+    record KeyValueSection(String name, Map<String, Value> entries) implements Section {}
 
     /** {@code Peaks: 7.33; 7.31;}. */
-    record ListSection(String name, List<Value> elements) implements Section {
-    }
+    record ListSection(String name, List<Value> elements) implements Section {}
 }

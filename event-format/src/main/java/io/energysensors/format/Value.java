@@ -24,6 +24,7 @@ public sealed interface Value {
 
         /** Small integers (FFT harmonics, codes, counts) are shared, as Integer.valueOf does. */
         private static final int SHARED_MIN = -1024;
+
         private static final IntegerValue[] SHARED = new IntegerValue[2048 + 1];
 
         static {

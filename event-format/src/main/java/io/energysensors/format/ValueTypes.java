@@ -1,5 +1,9 @@
 package io.energysensors.format;
 
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.Arrays;
+
 import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
 import io.energysensors.format.Value.BigIntegerValue;
 import io.energysensors.format.Value.BooleanValue;
@@ -7,9 +11,6 @@ import io.energysensors.format.Value.DecimalValue;
 import io.energysensors.format.Value.IntegerValue;
 import io.energysensors.format.Value.TextValue;
 import io.energysensors.format.Value.TimestampValue;
-import java.math.BigInteger;
-import java.time.Instant;
-import java.util.Arrays;
 
 /**
  * Types one value or list element in place, in docs/format.md's order: on/off, integer, decimal,
@@ -24,9 +25,10 @@ final class ValueTypes {
     private static final int MAX_MANTISSA_DIGITS = 18;
     /** Doubles are exact up to 2^53 and powers of ten up to 10^22, so one multiply or divide rounds once. */
     private static final long MAX_EXACT_MANTISSA = 1L << 53;
+
     private static final double[] POWERS_OF_TEN = {
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+        1e20, 1e21, 1e22,
     };
     /**
      * Longer integers stay text: BigInteger reads them in quadratic time, and 1000 digits is the
@@ -36,8 +38,7 @@ final class ValueTypes {
     /** Beyond this, every decimal is 0 or infinite anyway; the cap keeps the exponent from overflowing. */
     private static final int EXPONENT_CAP = 100_000;
 
-    private ValueTypes() {
-    }
+    private ValueTypes() {}
 
     /** The value of the trimmed text {@code s[from, to)}. */
     static Value of(char[] s, int from, int to, NumberReader numbers) {

@@ -2,10 +2,11 @@ package io.energysensors.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.energysensors.format.json.LineJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+
+import io.energysensors.format.json.LineJson;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,10 +21,54 @@ class LineParserFuzzTests {
     private static final int MUTATED_JSON = 20_000;
     private static final int NUMBER_LIKE_VALUES = 50_000;
     private static final String[] TOKENS = {
-        ";", ":", "=", ",", ".", " ", "\t", "\n", "\r", "\r\n", "\u0000", "\u007f", "\u0085", "\uD800", "\uDC00",
-        "\uD83D\uDE00", "\u00e9", "\u0663", "\u00a0", "e", "E", "-", "+", "W", "var", "VA", "rad", "A", "Hz", "on", "OFF",
-        "nan", "1e400", "1e-400", "0", "9", "99999999999999999999", "2016-10-4 16:47:50", "T", "Z", "+02:00",
-        "Tue, 04 Oct 2016 16:47:50 GMT", "Foo:", "a=1;", "\"", "\\", "{", "[",
+        ";",
+        ":",
+        "=",
+        ",",
+        ".",
+        " ",
+        "\t",
+        "\n",
+        "\r",
+        "\r\n",
+        "\u0000",
+        "\u007f",
+        "\u0085",
+        "\uD800",
+        "\uDC00",
+        "\uD83D\uDE00",
+        "\u00e9",
+        "\u0663",
+        "\u00a0",
+        "e",
+        "E",
+        "-",
+        "+",
+        "W",
+        "var",
+        "VA",
+        "rad",
+        "A",
+        "Hz",
+        "on",
+        "OFF",
+        "nan",
+        "1e400",
+        "1e-400",
+        "0",
+        "9",
+        "99999999999999999999",
+        "2016-10-4 16:47:50",
+        "T",
+        "Z",
+        "+02:00",
+        "Tue, 04 Oct 2016 16:47:50 GMT",
+        "Foo:",
+        "a=1;",
+        "\"",
+        "\\",
+        "{",
+        "[",
     };
     private static final String ALPHABET = ";:=,. \t-+0123456789eEWAVaroOnfTZ\u00e9";
 
@@ -35,8 +80,12 @@ class LineParserFuzzTests {
     void mutatedSampleLinesParseOrFailWithAColumnInsideTheLine() {
         Random random = new Random(0x5EED_2016L);
         List<String> seeds = new ArrayList<>(SampleFiles.linesWithBreaks(SampleFiles.SAMPLE));
-        seeds.addAll(List.of("Foo: a=b=c; Bar: 1;;2", "UTC Time: 2016-10-4 16:47:50; hz: 49.87Hz", "Foo: 1; 2: 3",
-                "Line: Phase=-43,841rad; Current=7.35A", "Foo: on; OFF; 1e3; .5; 5.; -0.0"));
+        seeds.addAll(List.of(
+                "Foo: a=b=c; Bar: 1;;2",
+                "UTC Time: 2016-10-4 16:47:50; hz: 49.87Hz",
+                "Foo: 1; 2: 3",
+                "Line: Phase=-43,841rad; Current=7.35A",
+                "Foo: on; OFF; 1e3; .5; 5.; -0.0"));
         for (int i = 0; i < MUTATED_LINES; i++) {
             StringBuilder line = new StringBuilder(seeds.get(random.nextInt(seeds.size())));
             int mutations = 1 + random.nextInt(4);
@@ -49,7 +98,10 @@ class LineParserFuzzTests {
             StringBuilder line = new StringBuilder();
             int length = random.nextInt(40);
             for (int c = 0; c < length; c++) {
-                line.append(random.nextInt(4) == 0 ? TOKENS[random.nextInt(TOKENS.length)] : ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+                line.append(
+                        random.nextInt(4) == 0
+                                ? TOKENS[random.nextInt(TOKENS.length)]
+                                : ALPHABET.charAt(random.nextInt(ALPHABET.length())));
             }
             check(line.toString());
         }
@@ -64,7 +116,9 @@ class LineParserFuzzTests {
     @Test
     void typesNumberLikeValuesInALineAsOnTheirOwn() {
         Random random = new Random(0x7E57_1753L);
-        String[] pieces = {"0", "1", "5", "9", "-", "+", ".", ",", "e", "E", "W", "var", "VA", "V", "rad", "A", "Hz", "x", " ", "\t"};
+        String[] pieces = {
+            "0", "1", "5", "9", "-", "+", ".", ",", "e", "E", "W", "var", "VA", "V", "rad", "A", "Hz", "x", " ", "\t"
+        };
         for (int i = 0; i < NUMBER_LIKE_VALUES; i++) {
             StringBuilder text = new StringBuilder();
             int length = 1 + random.nextInt(8);
@@ -76,9 +130,21 @@ class LineParserFuzzTests {
                 continue;
             }
             Value alone = parser.parseValue(value);
-            List<Value> inLines = new ArrayList<>(((Section.ListSection) parser.parse("L: " + value + ";" + value + "; 1").sections().get(0)).elements().subList(0, 2));
-            inLines.add(((Section.ListSection) parser.parse("L: 1;" + value).sections().get(0)).elements().get(1));
-            inLines.addAll(((Section.KeyValueSection) parser.parse("K: k=" + value + ";j=" + value).sections().get(0)).entries().values());
+            List<Value> inLines =
+                    new ArrayList<>(((Section.ListSection) parser.parse("L: " + value + ";" + value + "; 1")
+                                    .sections()
+                                    .get(0))
+                            .elements()
+                            .subList(0, 2));
+            inLines.add(((Section.ListSection)
+                            parser.parse("L: 1;" + value).sections().get(0))
+                    .elements()
+                    .get(1));
+            inLines.addAll(((Section.KeyValueSection) parser.parse("K: k=" + value + ";j=" + value)
+                            .sections()
+                            .get(0))
+                    .entries()
+                    .values());
             if (!inLines.stream().allMatch(alone::equals)) {
                 fail(value, "typed " + inLines + " in lines but " + alone + " alone");
             }
@@ -118,7 +184,9 @@ class LineParserFuzzTests {
             parsed = parser.parse(line);
         } catch (LineFormatException e) {
             int column = e.column();
-            if (column < 1 || column > line.length() + 1 || !e.getMessage().equals("column " + column + ": " + e.reason())
+            if (column < 1
+                    || column > line.length() + 1
+                    || !e.getMessage().equals("column " + column + ": " + e.reason())
                     || e.reason().isEmpty()) {
                 fail(line, "bad error: " + e.getMessage());
             }

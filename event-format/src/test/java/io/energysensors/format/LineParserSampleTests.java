@@ -2,14 +2,6 @@ package io.energysensors.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.energysensors.format.Section.KeyValueSection;
-import io.energysensors.format.Section.ListSection;
-import io.energysensors.format.Value.BigIntegerValue;
-import io.energysensors.format.Value.BooleanValue;
-import io.energysensors.format.Value.DecimalValue;
-import io.energysensors.format.Value.IntegerValue;
-import io.energysensors.format.Value.TextValue;
-import io.energysensors.format.Value.TimestampValue;
 import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.time.LocalDateTime;
@@ -19,6 +11,15 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+
+import io.energysensors.format.Section.KeyValueSection;
+import io.energysensors.format.Section.ListSection;
+import io.energysensors.format.Value.BigIntegerValue;
+import io.energysensors.format.Value.BooleanValue;
+import io.energysensors.format.Value.DecimalValue;
+import io.energysensors.format.Value.IntegerValue;
+import io.energysensors.format.Value.TextValue;
+import io.energysensors.format.Value.TimestampValue;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -100,7 +101,9 @@ class LineParserSampleTests {
             return new BooleanValue(node.booleanValue());
         }
         if (node.isIntegralNumber()) {
-            return node.canConvertToLong() ? new IntegerValue(node.longValue()) : new BigIntegerValue(node.bigIntegerValue());
+            return node.canConvertToLong()
+                    ? new IntegerValue(node.longValue())
+                    : new BigIntegerValue(node.bigIntegerValue());
         }
         if (node.isFloatingPointNumber()) {
             return new DecimalValue(node.doubleValue());

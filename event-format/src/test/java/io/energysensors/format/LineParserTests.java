@@ -3,14 +3,6 @@ package io.energysensors.format;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.energysensors.format.Section.KeyValueSection;
-import io.energysensors.format.Section.ListSection;
-import io.energysensors.format.Value.BigIntegerValue;
-import io.energysensors.format.Value.BooleanValue;
-import io.energysensors.format.Value.DecimalValue;
-import io.energysensors.format.Value.IntegerValue;
-import io.energysensors.format.Value.TextValue;
-import io.energysensors.format.Value.TimestampValue;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +13,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+
+import io.energysensors.format.Section.KeyValueSection;
+import io.energysensors.format.Section.ListSection;
+import io.energysensors.format.Value.BigIntegerValue;
+import io.energysensors.format.Value.BooleanValue;
+import io.energysensors.format.Value.DecimalValue;
+import io.energysensors.format.Value.IntegerValue;
+import io.energysensors.format.Value.TextValue;
+import io.energysensors.format.Value.TimestampValue;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,14 +56,15 @@ class LineParserTests {
         void keepsSectionsAndKeysInTheOrderSent() {
             SensorLine line = parser.parse("B: z=1; a=2; A: 3; 1; C: y=x");
             assertThat(line.sections()).extracting(Section::name).containsExactly("B", "A", "C");
-            assertThat(((KeyValueSection) line.sections().get(0)).entries()).containsExactly(
-                    Map.entry("z", new IntegerValue(1)), Map.entry("a", new IntegerValue(2)));
+            assertThat(((KeyValueSection) line.sections().get(0)).entries())
+                    .containsExactly(Map.entry("z", new IntegerValue(1)), Map.entry("a", new IntegerValue(2)));
             Map<String, Value> entries = ((KeyValueSection) line.sections().get(0)).entries();
             assertThat(entries.get("a")).isEqualTo(new IntegerValue(2));
             assertThat(entries.get("y")).isNull();
             assertThat(entries.containsKey("z")).isTrue();
             assertThat(entries).hasSize(2).isEqualTo(Map.of("a", new IntegerValue(2), "z", new IntegerValue(1)));
-            assertThat(((ListSection) line.sections().get(1)).elements()).containsExactly(new IntegerValue(3), new IntegerValue(1));
+            assertThat(((ListSection) line.sections().get(1)).elements())
+                    .containsExactly(new IntegerValue(3), new IntegerValue(1));
             assertThat(((KeyValueSection) line.sections().get(2)).entries()).isEqualTo(Map.of("y", new TextValue("x")));
             assertThat(line.section("C")).containsInstanceOf(KeyValueSection.class);
         }
@@ -71,8 +73,8 @@ class LineParserTests {
         void trimsSpacesAndTabsAroundNamesKeysAndValues() {
             SensorLine line = parser.parse(" \tWiFi Strength \t: \t-62 \t; Power :  Active \t=\t 1753W  ;");
             assertThat(line.sections()).extracting(Section::name).containsExactly("WiFi Strength", "Power");
-            assertThat(line.section("Power").orElseThrow()).isEqualTo(
-                    new KeyValueSection("Power", Map.of("Active", new IntegerValue(1753))));
+            assertThat(line.section("Power").orElseThrow())
+                    .isEqualTo(new KeyValueSection("Power", Map.of("Active", new IntegerValue(1753))));
         }
 
         @Test
@@ -87,15 +89,19 @@ class LineParserTests {
         @Test
         void endsAKeyValueSectionAtAnItemThatReachesAColon() {
             SensorLine line = parser.parse("Foo: a=1; b=2; Bar: 3");
-            assertThat(line.sections()).containsExactly(
-                    new KeyValueSection("Foo", Map.of("a", new IntegerValue(1), "b", new IntegerValue(2))),
-                    new ListSection("Bar", List.of(new IntegerValue(3))));
+            assertThat(line.sections())
+                    .containsExactly(
+                            new KeyValueSection("Foo", Map.of("a", new IntegerValue(1), "b", new IntegerValue(2))),
+                            new ListSection("Bar", List.of(new IntegerValue(3))));
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"Foo: 1; 2", "Foo: 1; 2;", "Foo: 1; 2; ", "Foo: 1; 2;\t\n", "Foo: 1; 2;\r\n", "Foo: 1;2\n"})
+        @ValueSource(
+                strings = {"Foo: 1; 2", "Foo: 1; 2;", "Foo: 1; 2; ", "Foo: 1; 2;\t\n", "Foo: 1; 2;\r\n", "Foo: 1;2\n"})
         void treatsTheLastSemicolonAndOneLineBreakAsOptional(String line) {
-            assertThat(parser.parse(line)).isEqualTo(new SensorLine(List.of(new ListSection("Foo", List.of(new IntegerValue(1), new IntegerValue(2))))));
+            assertThat(parser.parse(line))
+                    .isEqualTo(new SensorLine(
+                            List.of(new ListSection("Foo", List.of(new IntegerValue(1), new IntegerValue(2))))));
         }
 
         @Test
@@ -106,7 +112,8 @@ class LineParserTests {
 
         @Test
         void keepsASingleEmptyElement() {
-            assertThat(parser.parse("Foo: ;").section("Foo").orElseThrow()).isEqualTo(new ListSection("Foo", List.of(new TextValue(""))));
+            assertThat(parser.parse("Foo: ;").section("Foo").orElseThrow())
+                    .isEqualTo(new ListSection("Foo", List.of(new TextValue(""))));
         }
 
         @Test
@@ -123,8 +130,12 @@ class LineParserTests {
         void returnsAnUnmodifiableTree() {
             SensorLine line = parser.parse("Foo: a=1; Bar: 2");
             assertThatThrownBy(() -> line.sections().clear()).isInstanceOf(UnsupportedOperationException.class);
-            assertThatThrownBy(() -> ((KeyValueSection) line.sections().get(0)).entries().clear()).isInstanceOf(UnsupportedOperationException.class);
-            assertThatThrownBy(() -> ((ListSection) line.sections().get(1)).elements().clear()).isInstanceOf(UnsupportedOperationException.class);
+            assertThatThrownBy(() ->
+                            ((KeyValueSection) line.sections().get(0)).entries().clear())
+                    .isInstanceOf(UnsupportedOperationException.class);
+            assertThatThrownBy(() ->
+                            ((ListSection) line.sections().get(1)).elements().clear())
+                    .isInstanceOf(UnsupportedOperationException.class);
         }
 
         @Test
@@ -143,9 +154,12 @@ class LineParserTests {
         @Test
         void startsEachLineAfreshEvenAfterAnError() {
             assertThat(rejection("A: 1; B: x=1; C: 2; 3; A: 2").reason()).isEqualTo("duplicate section \"A\"");
-            assertThat(parser.parse("A: 1")).isEqualTo(new SensorLine(List.of(new ListSection("A", List.of(new IntegerValue(1))))));
+            assertThat(parser.parse("A: 1"))
+                    .isEqualTo(new SensorLine(List.of(new ListSection("A", List.of(new IntegerValue(1))))));
             parser.parse("B: 2; C: 3");
-            assertThat(parser.parse("C: 4; B: 5").sections()).extracting(Section::name).containsExactly("C", "B");
+            assertThat(parser.parse("C: 4; B: 5").sections())
+                    .extracting(Section::name)
+                    .containsExactly("C", "B");
         }
 
         @Test
@@ -161,7 +175,9 @@ class LineParserTests {
             assertThat(parser.parse("Power: 1; Active: 2").sections())
                     .containsExactly(new ListSection("Power", List.of(one)), new ListSection("Active", List.of(two)));
             assertThat(parser.parse("Power: Active:1; Reactive: 2").sections())
-                    .containsExactly(new ListSection("Power", List.of(new TextValue("Active:1"))), new ListSection("Reactive", List.of(two)));
+                    .containsExactly(
+                            new ListSection("Power", List.of(new TextValue("Active:1"))),
+                            new ListSection("Reactive", List.of(two)));
             assertThat(rejection("Power: 1; Active=2").reason()).startsWith("unexpected '='");
         }
 
@@ -173,7 +189,8 @@ class LineParserTests {
             try {
                 List<Future<List<SensorLine>>> results = new ArrayList<>();
                 for (int t = 0; t < 4; t++) {
-                    results.add(threads.submit(() -> lines.stream().map(parser::parse).toList()));
+                    results.add(threads.submit(
+                            () -> lines.stream().map(parser::parse).toList()));
                 }
                 for (Future<List<SensorLine>> result : results) {
                     assertThat(result.get(1, TimeUnit.MINUTES)).isEqualTo(expected);
@@ -187,8 +204,11 @@ class LineParserTests {
         void parsesLinesLongerThanItsReusedBuffer() {
             String longLine = "Samples: " + "12345;".repeat(3000);
             assertThat(longLine.length()).isGreaterThan(16 * 1024);
-            assertThat(((ListSection) parser.parse(longLine).sections().get(0)).elements()).hasSize(3000).allMatch(new IntegerValue(12345)::equals);
-            assertThat(parser.parse("Foo: 1")).isEqualTo(new SensorLine(List.of(new ListSection("Foo", List.of(new IntegerValue(1))))));
+            assertThat(((ListSection) parser.parse(longLine).sections().get(0)).elements())
+                    .hasSize(3000)
+                    .allMatch(new IntegerValue(12345)::equals);
+            assertThat(parser.parse("Foo: 1"))
+                    .isEqualTo(new SensorLine(List.of(new ListSection("Foo", List.of(new IntegerValue(1))))));
         }
 
         @Test
@@ -197,7 +217,8 @@ class LineParserTests {
             for (int i = 0; i < 40; i++) {
                 line.append('k').append(i).append('=').append(i).append("; ");
             }
-            Map<String, Value> entries = ((KeyValueSection) parser.parse(line).sections().get(0)).entries();
+            Map<String, Value> entries =
+                    ((KeyValueSection) parser.parse(line).sections().get(0)).entries();
             assertThat(entries).hasSize(40).containsEntry("k39", new IntegerValue(39));
             assertThat(entries.keySet()).startsWith("k0", "k1", "k2").endsWith("k38", "k39");
             line.append("k23=1");
@@ -227,17 +248,41 @@ class LineParserTests {
 
         @ParameterizedTest
         @CsvSource({
-            "1753W, 1753", "1753w, 1753", "279var, 279", "279VAR, 279", "279Var, 279", "403VA, 403", "403va, 403",
-            "230V, 230", "230v, 230", "-43rad, -43", "-43RAD, -43", "7A, 7", "7a, 7", "50Hz, 50", "50hz, 50", "50HZ, 50",
-            "+5, 5", "-62, -62", "007, 7", "-0, 0",
-            "9223372036854775807, 9223372036854775807", "-9223372036854775808, -9223372036854775808",
+            "1753W, 1753",
+            "1753w, 1753",
+            "279var, 279",
+            "279VAR, 279",
+            "279Var, 279",
+            "403VA, 403",
+            "403va, 403",
+            "230V, 230",
+            "230v, 230",
+            "-43rad, -43",
+            "-43RAD, -43",
+            "7A, 7",
+            "7a, 7",
+            "50Hz, 50",
+            "50hz, 50",
+            "50HZ, 50",
+            "+5, 5",
+            "-62, -62",
+            "007, 7",
+            "-0, 0",
+            "9223372036854775807, 9223372036854775807",
+            "-9223372036854775808, -9223372036854775808",
         })
         void readsIntegersWithOptionalSignAndUnit(String text, long expected) {
             assertThat(only(text)).isEqualTo(new IntegerValue(expected));
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"9223372036854775808", "-9223372036854775809", "99999999999999999999W", "+123456789012345678901234567890"})
+        @ValueSource(
+                strings = {
+                    "9223372036854775808",
+                    "-9223372036854775809",
+                    "99999999999999999999W",
+                    "+123456789012345678901234567890"
+                })
         void keepsIntegersBeyond64BitsExact(String text) {
             assertThat(only(text)).isEqualTo(new BigIntegerValue(new BigInteger(text.replace("W", ""))));
         }
@@ -251,13 +296,30 @@ class LineParserTests {
         }
 
         @ParameterizedTest
-        @CsvSource(delimiter = '|', value = {
-            "230.08V | 230.08", "-43,841rad | -43.841", "7.35A | 7.35", "49.87Hz | 49.87", "5. | 5.0", "5, | 5.0",
-            ".5 | 0.5", ",5 | 0.5", "-.5 | -0.5", "+1.5e-3 | 0.0015", "1E+2 | 100.0", "1e3W | 1000.0", "1,5e3var | 1500.0",
-            "7.311999799999999 | 7.311999799999999", "0.30000000000000004 | 0.30000000000000004",
-            "123456789012345678901234567890.5 | 1.2345678901234568E29", "1e-400 | 0.0", "4.9e-324 | 4.9E-324",
-            "1.7976931348623157e308 | 1.7976931348623157E308", "0.000000000000000000000000000001e30 | 1.0",
-        })
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "230.08V | 230.08",
+                    "-43,841rad | -43.841",
+                    "7.35A | 7.35",
+                    "49.87Hz | 49.87",
+                    "5. | 5.0",
+                    "5, | 5.0",
+                    ".5 | 0.5",
+                    ",5 | 0.5",
+                    "-.5 | -0.5",
+                    "+1.5e-3 | 0.0015",
+                    "1E+2 | 100.0",
+                    "1e3W | 1000.0",
+                    "1,5e3var | 1500.0",
+                    "7.311999799999999 | 7.311999799999999",
+                    "0.30000000000000004 | 0.30000000000000004",
+                    "123456789012345678901234567890.5 | 1.2345678901234568E29",
+                    "1e-400 | 0.0",
+                    "4.9e-324 | 4.9E-324",
+                    "1.7976931348623157e308 | 1.7976931348623157E308",
+                    "0.000000000000000000000000000001e30 | 1.0",
+                })
         void readsDecimalsWithDotOrCommaExponentAndUnit(String text, double expected) {
             assertThat(only(text)).isEqualTo(new DecimalValue(expected));
         }
@@ -265,22 +327,32 @@ class LineParserTests {
         @Test
         void typesASingleValueAsParseDoes() {
             assertThat(parser.parseValue(" \t1753W\t ")).isEqualTo(new IntegerValue(1753));
-            assertThat(parser.parseValue("2016-10-4 16:47:50")).isEqualTo(new TimestampValue(Instant.parse("2016-10-04T16:47:50Z")));
+            assertThat(parser.parseValue("2016-10-4 16:47:50"))
+                    .isEqualTo(new TimestampValue(Instant.parse("2016-10-04T16:47:50Z")));
             assertThat(parser.parseValue("a;b:c=\u0000")).isEqualTo(new TextValue("a;b:c=\u0000"));
             assertThat(parser.parseValue("  ")).isEqualTo(new TextValue(""));
         }
 
         @ParameterizedTest
-        @CsvSource(delimiter = '|', value = {
-            "00000000000000000000012 | 12", "-0000000000000000000009223372036854775808 | -9223372036854775808",
-            "1000000000000000000 | 1000000000000000000",
-        })
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "00000000000000000000012 | 12",
+                    "-0000000000000000000009223372036854775808 | -9223372036854775808",
+                    "1000000000000000000 | 1000000000000000000",
+                })
         void readsIntegersOfManyDigitsThatFit64Bits(String text, long expected) {
             assertThat(only(text)).isEqualTo(new IntegerValue(expected));
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"0.0000000000000000001", "1,23456789012345678901", "12345678901234567890123e-3", "-0,000000000000000000000000000000000000001"})
+        @ValueSource(
+                strings = {
+                    "0.0000000000000000001",
+                    "1,23456789012345678901",
+                    "12345678901234567890123e-3",
+                    "-0,000000000000000000000000000000000000001"
+                })
         void readsDecimalsOfManyDigitsExactly(String text) {
             assertThat(only(text)).isEqualTo(new DecimalValue(Double.parseDouble(text.replace(',', '.'))));
         }
@@ -302,7 +374,9 @@ class LineParserTests {
             for (int i = 0; i < 100_000; i++) {
                 String whole = digits(random, random.nextInt(12));
                 String fraction = digits(random, whole.isEmpty() ? 1 + random.nextInt(20) : random.nextInt(20));
-                String text = whole + (random.nextBoolean() ? "." : ",") + fraction
+                String text = whole
+                        + (random.nextBoolean() ? "." : ",")
+                        + fraction
                         + (random.nextInt(3) == 0 ? "e" + (random.nextInt(80) - 40) : "");
                 Value expected = new DecimalValue(Double.parseDouble(text.replace(',', '.')));
                 Value actual = parser.parseValue(text);
@@ -322,11 +396,46 @@ class LineParserTests {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {
-            "true", "false", "yes", "onn", "o", "nan", "NaN", "inf", "-Infinity", "1e400", "-1e400", "1.8e308",
-            "1_000", "1_0.5", "\u0663\u0664", "0x10", "1.2.3", "1,234,567", "1.5,3", "--5", "+-5", "+", "-", ".", ",",
-            "e5", "1e", "1e+", "5 W", "5WW", "5kW", "5Wh", "W5", "1|5", "12:30", "2016", "2016-10-04",
-        })
+        @ValueSource(
+                strings = {
+                    "true",
+                    "false",
+                    "yes",
+                    "onn",
+                    "o",
+                    "nan",
+                    "NaN",
+                    "inf",
+                    "-Infinity",
+                    "1e400",
+                    "-1e400",
+                    "1.8e308",
+                    "1_000",
+                    "1_0.5",
+                    "\u0663\u0664",
+                    "0x10",
+                    "1.2.3",
+                    "1,234,567",
+                    "1.5,3",
+                    "--5",
+                    "+-5",
+                    "+",
+                    "-",
+                    ".",
+                    ",",
+                    "e5",
+                    "1e",
+                    "1e+",
+                    "5 W",
+                    "5WW",
+                    "5kW",
+                    "5Wh",
+                    "W5",
+                    "1|5",
+                    "12:30",
+                    "2016",
+                    "2016-10-04",
+                })
         void leavesEverythingElseAsText(String text) {
             Value value = only(text);
             if (text.equals("2016")) {
@@ -341,44 +450,78 @@ class LineParserTests {
     class DateTimes {
 
         @ParameterizedTest
-        @CsvSource(delimiter = '|', value = {
-            "2016-10-4 16:47:50 | 2016-10-04T16:47:50Z",
-            "2016-1-4T6:47:50 | 2016-01-04T06:47:50Z",
-            "2016-10-04T16:47:50Z | 2016-10-04T16:47:50Z",
-            "2016-10-04 16:47 | 2016-10-04T16:47:00Z",
-            "2016-10-04T16:47:50.5 | 2016-10-04T16:47:50.500Z",
-            "2016-10-04T16:47:50.123456789Z | 2016-10-04T16:47:50.123456789Z",
-            "2016-10-04T16:47:50+02:00 | 2016-10-04T14:47:50Z",
-            "2016-10-04T16:47:50-0530 | 2016-10-04T22:17:50Z",
-            "2016-10-04T16:47:50+02 | 2016-10-04T14:47:50Z",
-            "2016-10-04T00:00:00+18:00 | 2016-10-03T06:00:00Z",
-            "2016-02-29 12:00 | 2016-02-29T12:00:00Z",
-            "2000-02-29 12:00 | 2000-02-29T12:00:00Z",
-            "0000-01-01T00:00:00Z | 0000-01-01T00:00:00Z",
-            "9999-12-31T23:59:59.999999999Z | 9999-12-31T23:59:59.999999999Z",
-            "Tue, 04 Oct 2016 16:47:50 GMT | 2016-10-04T16:47:50Z",
-            "tue, 4 oct 2016 16:47:50 gmt | 2016-10-04T16:47:50Z",
-            "04 Oct 2016 16:47 GMT | 2016-10-04T16:47:00Z",
-            "Tue, 04 Oct 2016 16:47:50 +0200 | 2016-10-04T14:47:50Z",
-            "Mon, 29 Feb 2016 23:59:59 -0100 | 2016-03-01T00:59:59Z",
-        })
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "2016-10-4 16:47:50 | 2016-10-04T16:47:50Z",
+                    "2016-1-4T6:47:50 | 2016-01-04T06:47:50Z",
+                    "2016-10-04T16:47:50Z | 2016-10-04T16:47:50Z",
+                    "2016-10-04 16:47 | 2016-10-04T16:47:00Z",
+                    "2016-10-04T16:47:50.5 | 2016-10-04T16:47:50.500Z",
+                    "2016-10-04T16:47:50.123456789Z | 2016-10-04T16:47:50.123456789Z",
+                    "2016-10-04T16:47:50+02:00 | 2016-10-04T14:47:50Z",
+                    "2016-10-04T16:47:50-0530 | 2016-10-04T22:17:50Z",
+                    "2016-10-04T16:47:50+02 | 2016-10-04T14:47:50Z",
+                    "2016-10-04T00:00:00+18:00 | 2016-10-03T06:00:00Z",
+                    "2016-02-29 12:00 | 2016-02-29T12:00:00Z",
+                    "2000-02-29 12:00 | 2000-02-29T12:00:00Z",
+                    "0000-01-01T00:00:00Z | 0000-01-01T00:00:00Z",
+                    "9999-12-31T23:59:59.999999999Z | 9999-12-31T23:59:59.999999999Z",
+                    "Tue, 04 Oct 2016 16:47:50 GMT | 2016-10-04T16:47:50Z",
+                    "tue, 4 oct 2016 16:47:50 gmt | 2016-10-04T16:47:50Z",
+                    "04 Oct 2016 16:47 GMT | 2016-10-04T16:47:00Z",
+                    "Tue, 04 Oct 2016 16:47:50 +0200 | 2016-10-04T14:47:50Z",
+                    "Mon, 29 Feb 2016 23:59:59 -0100 | 2016-03-01T00:59:59Z",
+                })
         void readsUnambiguousDateTimesAsUtcInstants(String text, String instant) {
             assertThat(only(text)).isEqualTo(new TimestampValue(Instant.parse(instant)));
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {
-            "2016-10-04", "16:47", "16:47:50", "October", "04/10/2016", "2016-13-45 10:00", "2016-00-10 10:00",
-            "2016-10-00 10:00", "2015-02-29 12:00", "1900-02-29 12:00", "2016-04-31 12:00", "2016-10-04 24:00",
-            "2016-10-04 23:60", "2016-10-04 23:59:60", "2016-10-04T16:47:50.1234567891", "2016-10-04T16:47:50.",
-            "2016-10-04T16:47:50+19:00", "2016-10-04T16:47:50+02:60", "2016-10-04T16:47:50+2", "2016-10-04  16:47",
-            "2016-10-04t16:47", "2016-10-04T16:47:50z", "2016-10-04T16:47:50Zx", "2016-10-04T16:4", "20160-10-04T16:47",
-            "016-10-04T16:47:50", "2016-100-4 16:47", "2016-10-004 16:47", "2016-10-04T167:00",
-            "0000-01-01T00:00:00+01:00", "9999-12-31T23:30:00-01:00", "Wed, 04 Oct 2016 16:47:50 GMT",
-            "Tue, 04 Oct 2016 16:47:50", "Tue, 04 Oct 2016 16:47:50 UTC", "Tue, 04 Foo 2016 16:47:50 GMT",
-            "Tue 04 Oct 2016 16:47:50 GMT", "Tue, 04 Oct 16 16:47:50 GMT", "Tue, 04 Oct 2016 6:47:50 GMT",
-            "Tue, 04 Oct 2016 16:47:50 +02", "Tuesday, 04 Oct 2016 16:47:50 GMT", "Tue, 31 Sep 2016 16:47:50 GMT",
-        })
+        @ValueSource(
+                strings = {
+                    "2016-10-04",
+                    "16:47",
+                    "16:47:50",
+                    "October",
+                    "04/10/2016",
+                    "2016-13-45 10:00",
+                    "2016-00-10 10:00",
+                    "2016-10-00 10:00",
+                    "2015-02-29 12:00",
+                    "1900-02-29 12:00",
+                    "2016-04-31 12:00",
+                    "2016-10-04 24:00",
+                    "2016-10-04 23:60",
+                    "2016-10-04 23:59:60",
+                    "2016-10-04T16:47:50.1234567891",
+                    "2016-10-04T16:47:50.",
+                    "2016-10-04T16:47:50+19:00",
+                    "2016-10-04T16:47:50+02:60",
+                    "2016-10-04T16:47:50+2",
+                    "2016-10-04  16:47",
+                    "2016-10-04t16:47",
+                    "2016-10-04T16:47:50z",
+                    "2016-10-04T16:47:50Zx",
+                    "2016-10-04T16:4",
+                    "20160-10-04T16:47",
+                    "016-10-04T16:47:50",
+                    "2016-100-4 16:47",
+                    "2016-10-004 16:47",
+                    "2016-10-04T167:00",
+                    "0000-01-01T00:00:00+01:00",
+                    "9999-12-31T23:30:00-01:00",
+                    "Wed, 04 Oct 2016 16:47:50 GMT",
+                    "Tue, 04 Oct 2016 16:47:50",
+                    "Tue, 04 Oct 2016 16:47:50 UTC",
+                    "Tue, 04 Foo 2016 16:47:50 GMT",
+                    "Tue 04 Oct 2016 16:47:50 GMT",
+                    "Tue, 04 Oct 16 16:47:50 GMT",
+                    "Tue, 04 Oct 2016 6:47:50 GMT",
+                    "Tue, 04 Oct 2016 16:47:50 +02",
+                    "Tuesday, 04 Oct 2016 16:47:50 GMT",
+                    "Tue, 31 Sep 2016 16:47:50 GMT",
+                })
         void leavesAmbiguousOrInvalidDateTimesAsText(String text) {
             assertThat(only(text)).isEqualTo(new TextValue(text));
         }
@@ -388,24 +531,26 @@ class LineParserTests {
     class Errors {
 
         @ParameterizedTest(name = "{0}")
-        @CsvSource(delimiter = '|', value = {
-            "'   '                  | 4  | expected a section (\"Name: ...\"), got an empty line",
-            "'; Foo: 1'             | 1  | expected a section (\"Name: ...\") before ';'",
-            "'=1'                   | 1  | expected a section (\"Name: ...\") before '='",
-            "': 1'                  | 1  | expected a section name before ':'",
-            "'Foo: 1; : 2'          | 9  | expected a section name before ':'",
-            "'Foo:   '              | 8  | section \"Foo\" is empty: expected key=value pairs or a list of values",
-            "'Foo: a=1;; b=2'       | 10 | expected key=value in section \"Foo\", got an empty entry",
-            "'Foo: a=1; ; b=2'      | 11 | expected key=value in section \"Foo\", got an empty entry",
-            "'Foo: a=1; b'          | 12 | expected '=' after key \"b\" in section \"Foo\"",
-            "'Foo: a=1; b c ;'      | 15 | expected '=' after key \"b c\" in section \"Foo\"",
-            "'Foo: a=1; =2'         | 11 | expected a key before '=' in section \"Foo\"",
-            "'Foo: a=1; a =2'       | 11 | duplicate key \"a\" in section \"Foo\"",
-            "'Foo: a=12:30'         | 10 | expected ';' or the end of the line after the value of key \"a\" (a value cannot contain ':')",
-            "'Foo: 12:30=5'         | 11 | unexpected '=' in list section \"Foo\": a section holds either key=value pairs or a list of values",
-            "'Foo: 1; a=2'          | 10 | unexpected '=' in list section \"Foo\": a section holds either key=value pairs or a list of values",
-            "'Foo: 1; Bar: 2; Foo: 3' | 17 | duplicate section \"Foo\"",
-        })
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "'   '                  | 4  | expected a section (\"Name: ...\"), got an empty line",
+                    "'; Foo: 1'             | 1  | expected a section (\"Name: ...\") before ';'",
+                    "'=1'                   | 1  | expected a section (\"Name: ...\") before '='",
+                    "': 1'                  | 1  | expected a section name before ':'",
+                    "'Foo: 1; : 2'          | 9  | expected a section name before ':'",
+                    "'Foo:   '              | 8  | section \"Foo\" is empty: expected key=value pairs or a list of values",
+                    "'Foo: a=1;; b=2'       | 10 | expected key=value in section \"Foo\", got an empty entry",
+                    "'Foo: a=1; ; b=2'      | 11 | expected key=value in section \"Foo\", got an empty entry",
+                    "'Foo: a=1; b'          | 12 | expected '=' after key \"b\" in section \"Foo\"",
+                    "'Foo: a=1; b c ;'      | 15 | expected '=' after key \"b c\" in section \"Foo\"",
+                    "'Foo: a=1; =2'         | 11 | expected a key before '=' in section \"Foo\"",
+                    "'Foo: a=1; a =2'       | 11 | duplicate key \"a\" in section \"Foo\"",
+                    "'Foo: a=12:30'         | 10 | expected ';' or the end of the line after the value of key \"a\" (a value cannot contain ':')",
+                    "'Foo: 12:30=5'         | 11 | unexpected '=' in list section \"Foo\": a section holds either key=value pairs or a list of values",
+                    "'Foo: 1; a=2'          | 10 | unexpected '=' in list section \"Foo\": a section holds either key=value pairs or a list of values",
+                    "'Foo: 1; Bar: 2; Foo: 3' | 17 | duplicate section \"Foo\"",
+                })
         void saysWhatWasExpectedAndAtWhichColumn(String line, int column, String reason) {
             LineFormatException e = rejection(line);
             assertThat(e.reason()).isEqualTo(reason);
@@ -437,8 +582,12 @@ class LineParserTests {
 
         @ParameterizedTest(name = "U+{1}")
         @CsvSource({
-            "'Foo: a\u0000b', 0000, 7", "'Foo: a\u0007b', 0007, 7", "'Foo: a\u007fb', 007F, 7", "'Foo: a\u0085b', 0085, 7",
-            "'Foo: a\u001bb', 001B, 7", "'\u0000Foo: 1', 0000, 1",
+            "'Foo: a\u0000b', 0000, 7",
+            "'Foo: a\u0007b', 0007, 7",
+            "'Foo: a\u007fb', 007F, 7",
+            "'Foo: a\u0085b', 0085, 7",
+            "'Foo: a\u001bb', 001B, 7",
+            "'\u0000Foo: 1', 0000, 1",
         })
         void rejectsControlCharacters(String line, String code, int column) {
             LineFormatException e = rejection(line);
@@ -449,7 +598,8 @@ class LineParserTests {
         @ParameterizedTest
         @ValueSource(strings = {"Foo: 1\n2", "Foo: 1\n\n", "Foo: 1\r", "Foo: 1\r\r\n", "Foo: a=1\rb=2", "\nFoo: 1"})
         void rejectsLineBreaksInsideTheLine(String line) {
-            assertThat(rejection(line).reason()).isEqualTo("unexpected line break inside the line (one event per line)");
+            assertThat(rejection(line).reason())
+                    .isEqualTo("unexpected line break inside the line (one event per line)");
         }
 
         @ParameterizedTest

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import io.energysensors.format.json.LineJson;
 import java.util.stream.Stream;
+
+import io.energysensors.format.json.LineJson;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,15 +26,22 @@ class OriginalParserCasesTests {
                 arguments("5", "Foo: 1; 2; 3;", "{\"Foo\":[1,2,3]}"),
                 arguments("6", "Foo: Bar=Baz;", "{\"Foo\":{\"Bar\":\"Baz\"}}"),
                 arguments("8", "Foo: Bar=A; Baz: Attr=B;", "{\"Foo\":{\"Bar\":\"A\"},\"Baz\":{\"Attr\":\"B\"}}"),
-                arguments("9", "Foo: A; B; C; Bar: X; Y; Z;", "{\"Foo\":[\"A\",\"B\",\"C\"],\"Bar\":[\"X\",\"Y\",\"Z\"]}"),
+                arguments(
+                        "9",
+                        "Foo: A; B; C; Bar: X; Y; Z;",
+                        "{\"Foo\":[\"A\",\"B\",\"C\"],\"Bar\":[\"X\",\"Y\",\"Z\"]}"),
                 arguments("10", "Datetime: 2016-10-4 16:47:50;", "{\"Datetime\":[\"2016-10-04T16:47:50Z\"]}"),
                 arguments("11", "Foo: A; B", "{\"Foo\":[\"A\",\"B\"]}"),
                 arguments("12", "Foo: A=0; B=1", "{\"Foo\":{\"A\":0,\"B\":1}}"),
                 arguments("14", "Line: Phase=-43,841rad;", "{\"Line\":{\"Phase\":-43.841}}"),
                 arguments("15", "Line: Phase=-43,841;", "{\"Line\":{\"Phase\":-43.841}}"),
-                arguments("16", "Power: Active=1753W; Reactive=279var; Appearent=403VA;",
+                arguments(
+                        "16",
+                        "Power: Active=1753W; Reactive=279var; Appearent=403VA;",
                         "{\"Power\":{\"Active\":1753,\"Reactive\":279,\"Appearent\":403}}"),
-                arguments("17", "Power: Active=1753w; Reactive=279VAR; Appearent=403va;",
+                arguments(
+                        "17",
+                        "Power: Active=1753w; Reactive=279VAR; Appearent=403va;",
                         "{\"Power\":{\"Active\":1753,\"Reactive\":279,\"Appearent\":403}}"),
                 arguments("18", "Line: Voltage=230.08V;", "{\"Line\":{\"Voltage\":230.08}}"),
                 // FIX: A is a unit; the original made it today's date at 07:00.
@@ -50,7 +58,8 @@ class OriginalParserCasesTests {
                 // Our choice: Python's digit separators are not how a sensor writes a number; text.
                 arguments("27", "Foo: 1_000; 1_0.5", "{\"Foo\":[\"1_000\",\"1_0.5\"]}"),
                 // FIX: non-finite numbers cannot be stored or put in JSON; text.
-                arguments("28", "Foo: nan; inf; -Infinity; 1e400", "{\"Foo\":[\"nan\",\"inf\",\"-Infinity\",\"1e400\"]}"),
+                arguments(
+                        "28", "Foo: nan; inf; -Infinity; 1e400", "{\"Foo\":[\"nan\",\"inf\",\"-Infinity\",\"1e400\"]}"),
                 arguments("29", "Foo: 99999999999999999999", "{\"Foo\":[99999999999999999999]}"),
                 arguments("30", "Foo: 0x10", "{\"Foo\":[\"0x10\"]}"),
                 // Our choice: only ASCII digits make numbers; Arabic-Indic digits stay text.
@@ -83,18 +92,20 @@ class OriginalParserCasesTests {
                 // FIX: the original crashed (OverflowError in dateutil); it is text.
                 arguments("63", "Foo: 10 99999999999", "{\"Foo\":[\"10 99999999999\"]}"),
                 arguments("64", "Foo: 2016", "{\"Foo\":[2016]}"),
-                arguments("65", "Device: ID=1; Fw=16071801; Evt=2; Alarms: CoilRevesed=OFF; Power: Active=1753W; Reactive=279var; "
-                        + "Appearent=403VA; Line: Current=7.35900021; Voltage=230.08V; Phase=-43,841rad; Peaks: 7.33199978;"
-                        + "7.311999799999999;7.53000021;7.48400021;7.54300022;7.62900019;7.36499977;7.28599977;7.37200022;7.31899977; "
-                        + "FFT Re: 9748;46;303;33;52;19;19;39;-455; FFT Img: 2712;6;-792;-59;1386;-19;963;33;462; "
-                        + "UTC Time: 2016-10-4 16:47:50; hz: 49.87; WiFi Strength: -62; Dummy: 20\n",
+                arguments(
+                        "65",
+                        "Device: ID=1; Fw=16071801; Evt=2; Alarms: CoilRevesed=OFF; Power: Active=1753W; Reactive=279var; "
+                                + "Appearent=403VA; Line: Current=7.35900021; Voltage=230.08V; Phase=-43,841rad; Peaks: 7.33199978;"
+                                + "7.311999799999999;7.53000021;7.48400021;7.54300022;7.62900019;7.36499977;7.28599977;7.37200022;7.31899977; "
+                                + "FFT Re: 9748;46;303;33;52;19;19;39;-455; FFT Img: 2712;6;-792;-59;1386;-19;963;33;462; "
+                                + "UTC Time: 2016-10-4 16:47:50; hz: 49.87; WiFi Strength: -62; Dummy: 20\n",
                         "{\"Device\":{\"ID\":1,\"Fw\":16071801,\"Evt\":2},\"Alarms\":{\"CoilRevesed\":false},"
-                        + "\"Power\":{\"Active\":1753,\"Reactive\":279,\"Appearent\":403},"
-                        + "\"Line\":{\"Current\":7.35900021,\"Voltage\":230.08,\"Phase\":-43.841},"
-                        + "\"Peaks\":[7.33199978,7.311999799999999,7.53000021,7.48400021,7.54300022,7.62900019,7.36499977,"
-                        + "7.28599977,7.37200022,7.31899977],\"FFT Re\":[9748,46,303,33,52,19,19,39,-455],"
-                        + "\"FFT Img\":[2712,6,-792,-59,1386,-19,963,33,462],\"UTC Time\":[\"2016-10-04T16:47:50Z\"],"
-                        + "\"hz\":[49.87],\"WiFi Strength\":[-62],\"Dummy\":[20]}"));
+                                + "\"Power\":{\"Active\":1753,\"Reactive\":279,\"Appearent\":403},"
+                                + "\"Line\":{\"Current\":7.35900021,\"Voltage\":230.08,\"Phase\":-43.841},"
+                                + "\"Peaks\":[7.33199978,7.311999799999999,7.53000021,7.48400021,7.54300022,7.62900019,7.36499977,"
+                                + "7.28599977,7.37200022,7.31899977],\"FFT Re\":[9748,46,303,33,52,19,19,39,-455],"
+                                + "\"FFT Img\":[2712,6,-792,-59,1386,-19,963,33,462],\"UTC Time\":[\"2016-10-04T16:47:50Z\"],"
+                                + "\"hz\":[49.87],\"WiFi Strength\":[-62],\"Dummy\":[20]}"));
     }
 
     static Stream<Arguments> rejected() {
@@ -103,19 +114,34 @@ class OriginalParserCasesTests {
                 arguments("1", "", "column 1: expected a section (\"Name: ...\"), got an empty line"),
                 arguments("2", "Dead=Beef", "column 5: expected ':' after section name \"Dead\""),
                 arguments("3", "A; B; C;", "column 2: expected ':' after section name \"A\""),
-                arguments("4", "Foo:", "column 5: section \"Foo\" is empty: expected key=value pairs or a list of values"),
+                arguments(
+                        "4",
+                        "Foo:",
+                        "column 5: section \"Foo\" is empty: expected key=value pairs or a list of values"),
                 // FIX: the original dropped "B;C;" silently.
                 arguments("7", "Foo: Bar=A;B;C;", "column 13: expected '=' after key \"B\" in section \"Foo\""),
-                arguments("13", "Foo: Bar=:", "column 10: expected ';' or the end of the line after the value of key \"Bar\" (a value cannot contain ':')"),
+                arguments(
+                        "13",
+                        "Foo: Bar=:",
+                        "column 10: expected ';' or the end of the line after the value of key \"Bar\" (a value cannot contain ':')"),
                 // FIX (41, 42): the original let the last one win.
                 arguments("41", "Foo: a=1; a=2", "column 11: duplicate key \"a\" in section \"Foo\""),
                 arguments("42", "Foo: 1; Foo: 2", "column 9: duplicate section \"Foo\""),
-                arguments("44", "Foo: a=1 Bar: b=2", "column 13: expected ';' or the end of the line after the value of key \"a\" (a value cannot contain ':')"),
-                arguments("45", "Foo: a=1; Bar:", "column 15: section \"Bar\" is empty: expected key=value pairs or a list of values"),
+                arguments(
+                        "44",
+                        "Foo: a=1 Bar: b=2",
+                        "column 13: expected ';' or the end of the line after the value of key \"a\" (a value cannot contain ':')"),
+                arguments(
+                        "45",
+                        "Foo: a=1; Bar:",
+                        "column 15: section \"Bar\" is empty: expected key=value pairs or a list of values"),
                 arguments("46", "Foo: =1", "column 6: expected a key before '=' in section \"Foo\""),
                 arguments("52", "a;b: 1", "column 2: expected ':' after section name \"a\""),
                 // FIX (53, 54): the original dropped the rest of the line.
-                arguments("53", "Foo: 1; 2; Bar=3", "column 15: unexpected '=' in list section \"Foo\": a section holds either key=value pairs or a list of values"),
+                arguments(
+                        "53",
+                        "Foo: 1; 2; Bar=3",
+                        "column 15: unexpected '=' in list section \"Foo\": a section holds either key=value pairs or a list of values"),
                 arguments("54", "Foo: a=1; 2; 3", "column 12: expected '=' after key \"2\" in section \"Foo\""),
                 arguments("55", "hello", "column 6: expected ':' after section name \"hello\""));
     }
@@ -129,6 +155,8 @@ class OriginalParserCasesTests {
     @ParameterizedTest(name = "case {0}: {1}")
     @MethodSource("rejected")
     void rejectsWhatTheOriginalRejectedDroppedOrGuessed(String number, String line, String expectedMessage) {
-        assertThatThrownBy(() -> parser.parse(line)).isInstanceOf(LineFormatException.class).hasMessage(expectedMessage);
+        assertThatThrownBy(() -> parser.parse(line))
+                .isInstanceOf(LineFormatException.class)
+                .hasMessage(expectedMessage);
     }
 }

@@ -17,10 +17,10 @@ public final class SampleFiles {
     public static final Path SAMPLE = Path.of("..", "res", "events.txt");
     /** SHA-256 of the original's sample, as recorded in {@code res/reference/README.md}. */
     public static final String SAMPLE_SHA256 = "be5d3c6dba81b7997348a53009765c56ddfdec3845308e2c11485d0b8db2ba3b";
+
     public static final Path PARSED_EVENTS = Path.of("..", "res", "reference", "parsed_events.jsonl");
 
-    private SampleFiles() {
-    }
+    private SampleFiles() {}
 
     /** The lines of a UTF-8 file, each with the '\n' that ended it, as a service would receive them. */
     public static List<String> linesWithBreaks(Path file) {

@@ -7,9 +7,14 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 @SpringBootApplication
-@OpenAPIDefinition(info = @Info(title = "Energy Sensors log-service", version = "1",
-        description = "Stores energy sensor events durably, clusters them into load states in the background "
-                + "and serves the result."))
+@OpenAPIDefinition(
+        info =
+                @Info(
+                        title = "Energy Sensors log-service",
+                        version = "1",
+                        description =
+                                "Stores energy sensor events durably, clusters them into load states in the background "
+                                        + "and serves the result."))
 @ConfigurationPropertiesScan
 public class LogServiceApplication {
 

@@ -10,14 +10,15 @@ public final class EmbeddedPostgresHolder {
 
     private static EmbeddedPostgres postgres;
 
-    private EmbeddedPostgresHolder() {
-    }
+    private EmbeddedPostgresHolder() {}
 
     public static synchronized String jdbcUrl() {
         if (postgres == null) {
             try {
                 // synchronous_commit on: an acknowledged commit is on disk, as in production.
-                postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start();
+                postgres = EmbeddedPostgres.builder()
+                        .setServerConfig("synchronous_commit", "on")
+                        .start();
             } catch (IOException e) {
                 throw new UncheckedIOException("embedded PostgreSQL did not start", e);
             }

@@ -12,8 +12,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 public final class FreshDataDir {
 
-    private FreshDataDir() {
-    }
+    private FreshDataDir() {}
 
     /** Points {@code energy-sensors.data-dir} at a new temporary directory named after {@code name}. */
     public static void register(DynamicPropertyRegistry registry, String name) throws IOException {

@@ -1,5 +1,4 @@
 package io.energysensors.logservice;
 
 /** The store contract over a real PostgreSQL, profile {@code postgres}. */
-class PostgresStoreTests extends OnPostgres implements StoreContract {
-}
+class PostgresStoreTests extends OnPostgres implements StoreContract {}

@@ -15,8 +15,7 @@ public final class Samples {
     private static final List<String> LINES = load();
     private static final AtomicLong DEVICES = new AtomicLong(1_000);
 
-    private Samples() {
-    }
+    private Samples() {}
 
     public static List<String> lines() {
         return LINES;

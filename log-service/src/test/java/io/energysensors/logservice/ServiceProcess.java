@@ -1,5 +1,7 @@
 package io.energysensors.logservice;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -9,8 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.awaitility.Awaitility.await;
 
 /** The service as a real child JVM, so that it can be killed with SIGKILL like a crashed host. */
 public final class ServiceProcess implements AutoCloseable {
@@ -28,8 +28,16 @@ public final class ServiceProcess implements AutoCloseable {
     /** Starts the service with these arguments and returns once it answers GET /events/count. */
     public static ServiceProcess start(Path log, List<String> arguments) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return launch(log, List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), LogServiceApplication.class.getName()), arguments);
+        return launch(
+                log,
+                List.of(
+                        java,
+                        "-Xmx256m",
+                        "-XX:TieredStopAtLevel=1",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        LogServiceApplication.class.getName()),
+                arguments);
     }
 
     /**
@@ -46,7 +54,10 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(launcher);
         command.addAll(List.of("--server.port=" + port, "--spring.main.banner-mode=off"));
         command.addAll(arguments);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         ServiceProcess started = new ServiceProcess(process, log, port);
         started.awaitUp();
         return started;
@@ -83,8 +94,10 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private void awaitUp() {
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
-                .ignoreException(UncheckedIOException.class).until(() -> {
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(200))
+                .ignoreException(UncheckedIOException.class)
+                .until(() -> {
                     if (!process.isAlive()) {
                         throw new IllegalStateException("the service exited:\n" + Files.readString(log));
                     }

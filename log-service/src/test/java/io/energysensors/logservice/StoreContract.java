@@ -1,5 +1,7 @@
 package io.energysensors.logservice;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,8 +17,6 @@ import io.energysensors.format.json.LineJson;
 import io.energysensors.logservice.TestServer.Reply;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What storing and reading back must do on every database: each implementing class runs these
@@ -78,7 +78,12 @@ public interface StoreContract {
             assertThat(reply.status()).as(reply.body()).isEqualTo(200);
             assertThat(reply.body()).isEqualTo("{}");
         }
-        String array = "[" + String.join(",", batchLines.stream().map(line -> json.write(parser.parse(line))).toList()) + "]";
+        String array = "["
+                + String.join(
+                        ",",
+                        batchLines.stream()
+                                .map(line -> json.write(parser.parse(line)))
+                                .toList()) + "]";
         Reply reply = server().postJson(array);
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
@@ -106,7 +111,8 @@ public interface StoreContract {
         assertThat(stored.get("linePhaseRad").asDouble()).isEqualTo(-43.841);
         assertThat(stored.get("peaks").size()).isEqualTo(10);
         assertThat(stored.get("peaks").get(0).asDouble()).isEqualTo(7.33199978);
-        assertThat(StoredEvents.doubles(stored.get("fftImg"))).containsExactly(2712, 6, -792, -59, 1386, -19, 963, 33, 462);
+        assertThat(StoredEvents.doubles(stored.get("fftImg")))
+                .containsExactly(2712, 6, -792, -59, 1386, -19, 963, 33, 462);
         assertThat(stored.get("frequencyHz").asDouble()).isEqualTo(49.87);
         assertThat(stored.get("wifiStrengthDbm").asDouble()).isEqualTo(-62.0);
         assertThat(Instant.parse(stored.get("receivedAt").asString())).isBetween(before.minusSeconds(1), Instant.now());
@@ -122,7 +128,9 @@ public interface StoreContract {
         Reply reply = server().postText(String.join("\n", lines));
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(400);
-        assertThat(reply.json().get("error").asString()).contains("line 3: Power.Active").contains("line 7");
+        assertThat(reply.json().get("error").asString())
+                .contains("line 3: Power.Active")
+                .contains("line 7");
         assertThat(reply.json().get("errors").findValuesAsString("line")).containsOnly("3", "7");
         assertThat(reply.json().get("detail").asString()).isEqualTo("2 of 10 lines are invalid; nothing was stored");
         assertThat(StoredEvents.ofDevice(server(), device)).isEmpty();
@@ -150,10 +158,15 @@ public interface StoreContract {
 
         // Dummy carries the line's index: every index must be there exactly once.
         List<JsonNode> stored = StoredEvents.ofDevice(server(), device);
-        List<Integer> dummies = stored.stream().map(event -> (int) event.get("dummy").asDouble()).toList();
-        assertThat(dummies).hasSize(posters * linesPerPoster)
-                .containsExactlyInAnyOrderElementsOf(IntStream.range(0, posters * linesPerPoster).boxed().toList());
-        Set<Long> ids = new HashSet<>(stored.stream().map(event -> event.get("id").asLong()).toList());
+        List<Integer> dummies = stored.stream()
+                .map(event -> (int) event.get("dummy").asDouble())
+                .toList();
+        assertThat(dummies)
+                .hasSize(posters * linesPerPoster)
+                .containsExactlyInAnyOrderElementsOf(
+                        IntStream.range(0, posters * linesPerPoster).boxed().toList());
+        Set<Long> ids = new HashSet<>(
+                stored.stream().map(event -> event.get("id").asLong()).toList());
         assertThat(ids).hasSize(stored.size());
     }
 
@@ -177,7 +190,8 @@ public interface StoreContract {
     default void countsStoredEvents() {
         long before = server().get("/events/count").json().get("count").asLong();
 
-        Reply reply = server().postText(String.join("\n", Samples.linesOfDevice(Samples.newDevice()).subList(0, 7)));
+        Reply reply = server().postText(String.join(
+                "\n", Samples.linesOfDevice(Samples.newDevice()).subList(0, 7)));
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         // Test methods of a JVM run one after another, so nothing else stores in between.
@@ -196,8 +210,7 @@ public interface StoreContract {
         server().postText(String.join("\n", lines));
 
         Reply firstPage = server().get("/events?device=" + device + "&size=2");
-        Reply range = server().get("/events?device=" + device
-                + "&from=2016-10-04T17:01:00Z&to=2016-10-04T17:03:00Z");
+        Reply range = server().get("/events?device=" + device + "&from=2016-10-04T17:01:00Z&to=2016-10-04T17:03:00Z");
 
         assertThat(firstPage.json().get("totalElements").asLong()).isEqualTo(5);
         assertThat(firstPage.json().get("totalPages").asInt()).isEqualTo(3);

@@ -1,5 +1,7 @@
 package io.energysensors.logservice;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,16 +13,13 @@ import io.energysensors.format.event.SensorEventReader;
 import io.energysensors.logservice.TestServer.Reply;
 import tools.jackson.databind.JsonNode;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Reading events back through GET /events and comparing them with what was sent. */
 public final class StoredEvents {
 
     private static final LineParser PARSER = new LineParser();
     private static final SensorEventReader READER = new SensorEventReader();
 
-    private StoredEvents() {
-    }
+    private StoredEvents() {}
 
     /** What the format module reads out of a line: what must come back from the store. */
     public static SensorEvent expected(String line) {

@@ -7,8 +7,12 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 @SpringBootApplication
-@OpenAPIDefinition(info = @Info(title = "Energy Sensors parse-service", version = "1",
-        description = "Turns energy sensor lines into their JSON form. Stateless."))
+@OpenAPIDefinition(
+        info =
+                @Info(
+                        title = "Energy Sensors parse-service",
+                        version = "1",
+                        description = "Turns energy sensor lines into their JSON form. Stateless."))
 @ConfigurationPropertiesScan
 public class ParseServiceApplication {
 

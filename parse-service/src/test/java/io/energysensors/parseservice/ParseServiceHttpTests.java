@@ -49,13 +49,14 @@ class ParseServiceHttpTests {
         HttpResponse<String> response = post(Files.readAllBytes(SAMPLE), "text/plain");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         JsonNode array = mapper.readTree(response.body());
         List<String> reference = Files.readAllLines(REFERENCE);
         assertThat(array.size()).isEqualTo(1000).isEqualTo(reference.size());
         for (int i = 0; i < reference.size(); i++) {
-            assertThat(withUtcTimes(array.get(i))).as("line %d", i + 1)
+            assertThat(withUtcTimes(array.get(i)))
+                    .as("line %d", i + 1)
                     .isEqualTo(withUtcTimes(mapper.readTree(reference.get(i))));
         }
     }
@@ -75,11 +76,13 @@ class ParseServiceHttpTests {
 
     @Test
     void acceptsTextWithoutContentTypeOrWithAnyCaseAndCurlsFormType() throws Exception {
-        for (String type : new String[] {null, "TEXT/PLAIN; Charset=UTF-8", "text/plain;charset=utf-8",
-                "application/x-www-form-urlencoded"}) {
+        for (String type : new String[] {
+            null, "TEXT/PLAIN; Charset=UTF-8", "text/plain;charset=utf-8", "application/x-www-form-urlencoded"
+        }) {
             HttpResponse<String> response = post(bytes(FIRST_LINE), type);
             assertThat(response.statusCode()).as("Content-Type %s", type).isEqualTo(200);
-            assertThat(mapper.readTree(response.body()).get("Device").get("ID").asInt()).isEqualTo(1);
+            assertThat(mapper.readTree(response.body()).get("Device").get("ID").asInt())
+                    .isEqualTo(1);
         }
     }
 
@@ -90,7 +93,8 @@ class ParseServiceHttpTests {
         HttpResponse<String> response = post(latin1, "text/plain; charset=ISO-8859-1");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(mapper.readTree(response.body()).get("Note").get(0).asString()).isEqualTo("caf\u00e9");
+        assertThat(mapper.readTree(response.body()).get("Note").get(0).asString())
+                .isEqualTo("caf\u00e9");
     }
 
     @Test
@@ -105,7 +109,8 @@ class ParseServiceHttpTests {
         assertThat(errors.get(0).get("line").asInt()).isEqualTo(3);
         assertThat(errors.get(0).get("column").asInt()).isBetween(22, 31);
         assertThat(errors.get(1).get("line").asInt()).isEqualTo(5);
-        assertThat(problem.get("error").asString()).startsWith("2 of 4 lines are not valid sensor lines; first: line 3");
+        assertThat(problem.get("error").asString())
+                .startsWith("2 of 4 lines are not valid sensor lines; first: line 3");
     }
 
     @Test
@@ -128,7 +133,8 @@ class ParseServiceHttpTests {
 
         assertProblem(post(tooLarge, "text/plain"), 413);
         HttpRequest chunked = request("text/plain")
-                .POST(BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(tooLarge))).build();
+                .POST(BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(tooLarge)))
+                .build();
         assertProblem(http.send(chunked, BodyHandlers.ofString()), 413);
     }
 
@@ -142,14 +148,18 @@ class ParseServiceHttpTests {
 
     @Test
     void refusesABodyWithoutLines() throws Exception {
-        assertThat(assertProblem(post(bytes(" \n\r\n"), "text/plain"), 400).get("error").asString())
+        assertThat(assertProblem(post(bytes(" \n\r\n"), "text/plain"), 400)
+                        .get("error")
+                        .asString())
                 .isEqualTo("the body holds no sensor line");
     }
 
     @Test
     void answersUnknownPathsAndWrongMethodsWithProblemJson() throws Exception {
         HttpResponse<String> missing = http.send(
-                HttpRequest.newBuilder(URI.create(base() + "/no/such/path")).header("Accept", "text/html").build(),
+                HttpRequest.newBuilder(URI.create(base() + "/no/such/path"))
+                        .header("Accept", "text/html")
+                        .build(),
                 BodyHandlers.ofString());
         assertProblem(missing, 404);
 
@@ -160,7 +170,8 @@ class ParseServiceHttpTests {
 
     @Test
     void answersAMalformedRequestWithoutHtml() throws Exception {
-        String raw = "POST /log/parse?x=%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Length: 3\r\n\r\nabc";
+        String raw =
+                "POST /log/parse?x=%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Length: 3\r\n\r\nabc";
 
         String answer = rawExchange(raw);
 
@@ -177,7 +188,8 @@ class ParseServiceHttpTests {
             HttpResponse<String> response = post(body, "text/plain");
             assertThat(response.statusCode()).as("request %d", i).isIn(200, 400);
             if (response.statusCode() == 400) {
-                assertThat(mapper.readTree(response.body()).get("error").isString()).isTrue();
+                assertThat(mapper.readTree(response.body()).get("error").isString())
+                        .isTrue();
             }
         }
     }
@@ -187,7 +199,10 @@ class ParseServiceHttpTests {
         post(bytes(FIRST_LINE), "text/plain");
         post(bytes("Dead=Beef"), "text/plain");
 
-        assertThat(mapper.readTree(get("/actuator/health/readiness").body()).get("status").asString()).isEqualTo("UP");
+        assertThat(mapper.readTree(get("/actuator/health/readiness").body())
+                        .get("status")
+                        .asString())
+                .isEqualTo("UP");
         assertThat(get("/actuator/prometheus").body())
                 .containsPattern("energy_sensors_parse_lines_total\\{outcome=\"parsed\"} [1-9]")
                 .containsPattern("energy_sensors_parse_lines_total\\{outcome=\"rejected\"} [1-9]");
@@ -210,16 +225,15 @@ class ParseServiceHttpTests {
         int start = random.nextInt(sample.length - 2000);
         byte[] body = java.util.Arrays.copyOfRange(sample, start, start + 1 + random.nextInt(1500));
         for (int flips = random.nextInt(8); flips > 0; flips--) {
-            body[random.nextInt(body.length)] = (byte) ";:=,.\n\u0000x9"
-                    .charAt(random.nextInt(9));
+            body[random.nextInt(body.length)] = (byte) ";:=,.\n\u0000x9".charAt(random.nextInt(9));
         }
         return body;
     }
 
     private JsonNode assertProblem(HttpResponse<String> response, int status) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         JsonNode problem = mapper.readTree(response.body());
         assertThat(problem.get("status").asInt()).isEqualTo(status);
         assertThat(problem.get("error").asString()).isNotBlank();
@@ -240,7 +254,8 @@ class ParseServiceHttpTests {
     }
 
     private HttpResponse<String> post(byte[] body, String contentType) throws IOException, InterruptedException {
-        return http.send(request(contentType).POST(BodyPublishers.ofByteArray(body)).build(), BodyHandlers.ofString());
+        return http.send(
+                request(contentType).POST(BodyPublishers.ofByteArray(body)).build(), BodyHandlers.ofString());
     }
 
     private HttpRequest.Builder request(String contentType) {

@@ -2,6 +2,11 @@ package io.energysensors.benchmarks.clustering;
 
 import java.util.concurrent.TimeUnit;
 
+import io.energysensors.clustering.BandwidthEstimator;
+import io.energysensors.clustering.MeanShift;
+import io.energysensors.clustering.MeanShiftResult;
+import io.energysensors.clustering.Points;
+import io.energysensors.clustering.SyntheticLoads;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -15,12 +20,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import io.energysensors.clustering.BandwidthEstimator;
-import io.energysensors.clustering.MeanShift;
-import io.energysensors.clustering.MeanShiftResult;
-import io.energysensors.clustering.Points;
-import io.energysensors.clustering.SyntheticLoads;
-
 /**
  * Mean Shift as the log service runs it, on {@link SyntheticLoads} events. Targets: 100 thousand
  * events within 0.1 s and a million within 1 s on 2 cores (scikit-learn takes 0.88 s for 100
@@ -31,7 +30,9 @@ import io.energysensors.clustering.SyntheticLoads;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2)
 @Measurement(iterations = 3)
-@Fork(value = 1, jvmArgs = {"-Xmx2g"})
+@Fork(
+        value = 1,
+        jvmArgs = {"-Xmx2g"})
 public class MeanShiftBenchmark {
 
     private static final int SEED = 42;

@@ -13,11 +13,12 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 public final class EmbeddedPostgresServer {
 
-    private EmbeddedPostgresServer() {
-    }
+    private EmbeddedPostgresServer() {}
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start();
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setServerConfig("synchronous_commit", "on")
+                .start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 postgres.close();
@@ -26,8 +27,8 @@ public final class EmbeddedPostgresServer {
             }
         }));
         Path urlFile = Path.of(args[0]);
-        Path written = Files.writeString(urlFile.resolveSibling(urlFile.getFileName() + ".tmp"),
-                postgres.getJdbcUrl("postgres", "postgres"));
+        Path written = Files.writeString(
+                urlFile.resolveSibling(urlFile.getFileName() + ".tmp"), postgres.getJdbcUrl("postgres", "postgres"));
         // Renamed into place so a reader never sees half a URL.
         Files.move(written, urlFile);
         Thread.currentThread().join();

@@ -42,8 +42,7 @@ public final class H2InsertLoop {
     private static final int ROWS_PER_COMMIT = 1000;
     private static final int ROWS_PER_ROUND = 100_000;
 
-    private H2InsertLoop() {
-    }
+    private H2InsertLoop() {}
 
     public static void main(String[] args) throws IOException, SQLException {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
@@ -58,7 +57,8 @@ public final class H2InsertLoop {
             new Rounds(connection, devices).run(warmupSeconds, seconds, deviceIndex);
         } finally {
             try (Stream<Path> files = Files.walk(directory)) {
-                files.sorted(Collections.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(Collections.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             }
         }
     }
@@ -87,8 +87,7 @@ public final class H2InsertLoop {
         private final Connection connection;
         private final int devices;
         private final Random random = new Random(42);
-        private final OperatingSystemMXBean os =
-                (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        private final OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         private final OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC);
         private final byte[] peaks = new byte[10 * Double.BYTES];
         private final byte[] harmonics = new byte[9 * Double.BYTES];
@@ -101,7 +100,8 @@ public final class H2InsertLoop {
 
         void run(int warmupSeconds, int seconds, boolean deviceIndex) throws SQLException {
             String row = "(" + String.join(", ", Collections.nCopies(COLUMNS, "?")) + ")";
-            String insert = "INSERT INTO sensor_event VALUES " + String.join(", ", Collections.nCopies(ROWS_PER_STATEMENT, row));
+            String insert = "INSERT INTO sensor_event VALUES "
+                    + String.join(", ", Collections.nCopies(ROWS_PER_STATEMENT, row));
             List<Double> rates = new ArrayList<>();
             long measured = System.nanoTime() + warmupSeconds * 1_000_000_000L;
             long deadline = measured + seconds * 1_000_000_000L;
@@ -119,15 +119,17 @@ public final class H2InsertLoop {
                     }
                     double rate = ROWS_PER_ROUND / ((System.nanoTime() - began) / 1e9);
                     double cpuMicros = (os.getProcessCpuTime() - cpu) / 1e3 / ROWS_PER_ROUND;
-                    System.out.printf("round %d: %.0f rows/s, %.1f us of process CPU per row%n", round, rate, cpuMicros);
+                    System.out.printf(
+                            "round %d: %.0f rows/s, %.1f us of process CPU per row%n", round, rate, cpuMicros);
                     if (began >= measured) {
                         rates.add(rate);
                     }
                 }
             }
             Collections.sort(rates);
-            System.out.printf("devices=%d device_index=%s rows_per_s=%.0f (median of the rounds after the warm-up)%n", devices,
-                    deviceIndex, rates.isEmpty() ? Double.NaN : rates.get(rates.size() / 2));
+            System.out.printf(
+                    "devices=%d device_index=%s rows_per_s=%.0f (median of the rounds after the warm-up)%n",
+                    devices, deviceIndex, rates.isEmpty() ? Double.NaN : rates.get(rates.size() / 2));
         }
 
         private void bindRows(PreparedStatement statement) throws SQLException {

@@ -31,12 +31,24 @@ import java.util.concurrent.Future;
  */
 public final class HttpLoad {
 
-    private static final Map<String, String> DEFAULTS = Map.of("--url", "http://localhost:5000/actuator/health",
-            "--file", "", "--batch", "1", "--content-type", "text/plain", "--connections", "32",
-            "--warmup", "5", "--seconds", "20");
+    private static final Map<String, String> DEFAULTS = Map.of(
+            "--url",
+            "http://localhost:5000/actuator/health",
+            "--file",
+            "",
+            "--batch",
+            "1",
+            "--content-type",
+            "text/plain",
+            "--connections",
+            "32",
+            "--warmup",
+            "5",
+            "--seconds",
+            "20");
 
-    private record Options(URI url, List<String> bodies, String contentType, int connections, int warmupSeconds,
-                           int seconds) {
+    private record Options(
+            URI url, List<String> bodies, String contentType, int connections, int warmupSeconds, int seconds) {
 
         static Options parse(String[] args) throws Exception {
             Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
@@ -47,11 +59,17 @@ public final class HttpLoad {
                 values.put(args[i], args[i + 1]);
             }
             String file = values.get("--file");
-            List<String> bodies = file.isEmpty() ? List.of()
-                    : bodies(Files.readAllLines(Path.of(file), StandardCharsets.UTF_8),
-                    Integer.parseInt(values.get("--batch")));
-            return new Options(URI.create(values.get("--url")), bodies, values.get("--content-type"),
-                    Integer.parseInt(values.get("--connections")), Integer.parseInt(values.get("--warmup")),
+            List<String> bodies = file.isEmpty()
+                    ? List.of()
+                    : bodies(
+                            Files.readAllLines(Path.of(file), StandardCharsets.UTF_8),
+                            Integer.parseInt(values.get("--batch")));
+            return new Options(
+                    URI.create(values.get("--url")),
+                    bodies,
+                    values.get("--content-type"),
+                    Integer.parseInt(values.get("--connections")),
+                    Integer.parseInt(values.get("--warmup")),
                     Integer.parseInt(values.get("--seconds")));
         }
 
@@ -82,12 +100,12 @@ public final class HttpLoad {
         }
     }
 
-    private HttpLoad() {
-    }
+    private HttpLoad() {}
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         ExecutorService pool = Executors.newFixedThreadPool(options.connections());
         try {
             run(client, pool, options, options.warmupSeconds());
@@ -133,7 +151,8 @@ public final class HttpLoad {
             if (response.statusCode() / 100 != 2) {
                 tally.failures++;
                 if (tally.firstFailure == null) {
-                    tally.firstFailure = response.statusCode() + " " + response.body().lines().findFirst().orElse("");
+                    tally.firstFailure = response.statusCode() + " "
+                            + response.body().lines().findFirst().orElse("");
                 }
             }
         }
@@ -142,13 +161,24 @@ public final class HttpLoad {
 
     private static void report(List<ClientTally> tallies, double seconds) {
         long[] latencies = tallies.stream()
-                .flatMapToLong(t -> Arrays.stream(t.latencies, 0, t.requests)).sorted().toArray();
+                .flatMapToLong(t -> Arrays.stream(t.latencies, 0, t.requests))
+                .sorted()
+                .toArray();
         long lines = tallies.stream().mapToLong(t -> t.lines).sum();
         long failures = tallies.stream().mapToLong(t -> t.failures).sum();
-        System.out.printf("requests=%d requests_per_s=%.0f lines_per_s=%.0f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f "
-                        + "failures=%d%n", latencies.length, latencies.length / seconds, lines / seconds,
-                percentile(latencies, 0.50), percentile(latencies, 0.99), percentile(latencies, 1.0), failures);
-        tallies.stream().filter(t -> t.firstFailure != null).findFirst()
+        System.out.printf(
+                "requests=%d requests_per_s=%.0f lines_per_s=%.0f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f "
+                        + "failures=%d%n",
+                latencies.length,
+                latencies.length / seconds,
+                lines / seconds,
+                percentile(latencies, 0.50),
+                percentile(latencies, 0.99),
+                percentile(latencies, 1.0),
+                failures);
+        tallies.stream()
+                .filter(t -> t.firstFailure != null)
+                .findFirst()
                 .ifPresent(t -> System.err.println("first failure: " + t.firstFailure));
     }
 

@@ -31,8 +31,7 @@ public final class ClusteringRunDriver {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int BATCH = 1000;
 
-    private ClusteringRunDriver() {
-    }
+    private ClusteringRunDriver() {}
 
     public static void main(String[] args) throws Exception {
         String base = option(args, "--base", "http://localhost:5099");
@@ -49,9 +48,12 @@ public final class ClusteringRunDriver {
             for (int i = from; i < Math.min(events, from + BATCH); i++) {
                 lines.add(line(template, points.point(i)));
             }
-            HttpResponse<String> stored = client.send(HttpRequest.newBuilder(URI.create(base + "/log/store"))
-                    .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(String.join("\n", lines)))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> stored = client.send(
+                    HttpRequest.newBuilder(URI.create(base + "/log/store"))
+                            .header("Content-Type", "text/plain")
+                            .POST(HttpRequest.BodyPublishers.ofString(String.join("\n", lines)))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (stored.statusCode() != 200) {
                 throw new IllegalStateException("store answered " + stored.statusCode() + ": " + stored.body());
             }
@@ -61,8 +63,11 @@ public final class ClusteringRunDriver {
         long[] durations = new long[runs];
         for (int run = 0; run < runs; run++) {
             long before = lastRunId(summary(client, base));
-            client.send(HttpRequest.newBuilder(URI.create(base + "/clusters/recompute"))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+            client.send(
+                    HttpRequest.newBuilder(URI.create(base + "/clusters/recompute"))
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
             JsonNode summary;
             do {
                 Thread.sleep(50);
@@ -70,22 +75,31 @@ public final class ClusteringRunDriver {
             } while (lastRunId(summary) <= before);
             JsonNode last = summary.get("last_run");
             durations[run] = last.get("duration_ms").asLong();
-            System.out.printf(Locale.ROOT, "run %d: %s, %d ms, %d clusters, %d events covered, bandwidth %.3f%n",
-                    last.get("id").asLong(), last.get("status").asString(), durations[run],
-                    summary.get("clusters").size(), summary.get("events_covered").asLong(),
+            System.out.printf(
+                    Locale.ROOT,
+                    "run %d: %s, %d ms, %d clusters, %d events covered, bandwidth %.3f%n",
+                    last.get("id").asLong(),
+                    last.get("status").asString(),
+                    durations[run],
+                    summary.get("clusters").size(),
+                    summary.get("events_covered").asLong(),
                     summary.get("bandwidth").asDouble());
         }
         long[] sorted = durations.clone();
         Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "run time over %d events: min %d ms, median %d ms, max %d ms%n", events,
-                sorted[0], sorted[sorted.length / 2], sorted[sorted.length - 1]);
+        System.out.printf(
+                Locale.ROOT,
+                "run time over %d events: min %d ms, median %d ms, max %d ms%n",
+                events,
+                sorted[0],
+                sorted[sorted.length / 2],
+                sorted[sorted.length - 1]);
     }
 
     /** The sample's first line with the 8 clustering features replaced. */
     static String line(String template, double[] f) {
         String peaks = String.format(Locale.ROOT, "Peaks: %s;%s;%s;", f[5], f[6], f[7]);
-        return template
-                .replace("Active=1753W", "Active=" + f[0] + "W")
+        return template.replace("Active=1753W", "Active=" + f[0] + "W")
                 .replace("Reactive=279var", "Reactive=" + f[1] + "var")
                 .replace("Appearent=403VA", "Appearent=" + f[2] + "VA")
                 .replace("Current=7.35900021", "Current=" + f[3])
@@ -94,13 +108,18 @@ public final class ClusteringRunDriver {
     }
 
     private static JsonNode summary(HttpClient client, String base) throws IOException, InterruptedException {
-        HttpResponse<String> reply = client.send(HttpRequest.newBuilder(URI.create(base + "/clusters/summary"))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> reply = client.send(
+                HttpRequest.newBuilder(URI.create(base + "/clusters/summary"))
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(reply.body());
     }
 
     private static long lastRunId(JsonNode summary) {
-        return summary.get("last_run").isNull() ? 0 : summary.get("last_run").get("id").asLong();
+        return summary.get("last_run").isNull()
+                ? 0
+                : summary.get("last_run").get("id").asLong();
     }
 
     private static String option(String[] args, String name, String fallback) {

@@ -6,13 +6,15 @@ import java.util.List;
 public final class InvalidEventException extends RuntimeException {
 
     /** One problem: the field as {@code Section.key} or {@code Section[0]}, and what is wrong. */
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 
     private final List<FieldError> errors;
 
     public InvalidEventException(List<FieldError> errors) {
-        super(errors.stream().map(e -> e.field() + " " + e.message()).reduce((a, b) -> a + "; " + b).orElse(""));
+        super(errors.stream()
+                .map(e -> e.field() + " " + e.message())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse(""));
         this.errors = List.copyOf(errors);
     }
 

@@ -32,8 +32,14 @@ public record SensorEvent(
 
     /** What each of {@link #features()} is, in order (docs/format.md "Clustering features"). */
     public static final List<String> FEATURE_NAMES = List.of(
-            "activePowerW", "reactivePowerVar", "apparentPowerVa", "lineCurrentA", "lineVoltageV",
-            "peak0", "peak1", "peak2");
+            "activePowerW",
+            "reactivePowerVar",
+            "apparentPowerVa",
+            "lineCurrentA",
+            "lineVoltageV",
+            "peak0",
+            "peak1",
+            "peak2");
 
     public SensorEvent {
         Objects.requireNonNull(measuredAt, "measuredAt");
@@ -52,8 +58,7 @@ public record SensorEvent(
             return Optional.empty();
         }
         return Optional.of(new double[] {
-            activePowerW, reactivePowerVar, apparentPowerVa, lineCurrentA, lineVoltageV,
-            peaks[0], peaks[1], peaks[2],
+            activePowerW, reactivePowerVar, apparentPowerVa, lineCurrentA, lineVoltageV, peaks[0], peaks[1], peaks[2],
         });
     }
 
@@ -81,9 +86,21 @@ public record SensorEvent(
 
     @Override
     public int hashCode() {
-        int hash = Objects.hash(deviceId, firmware, eventCode, measuredAt, coilReversed, activePowerW,
-                reactivePowerVar, apparentPowerVa, lineCurrentA, lineVoltageV, linePhaseRad, frequencyHz,
-                wifiStrengthDbm, dummy);
+        int hash = Objects.hash(
+                deviceId,
+                firmware,
+                eventCode,
+                measuredAt,
+                coilReversed,
+                activePowerW,
+                reactivePowerVar,
+                apparentPowerVa,
+                lineCurrentA,
+                lineVoltageV,
+                linePhaseRad,
+                frequencyHz,
+                wifiStrengthDbm,
+                dummy);
         return 31 * (31 * (31 * hash + Arrays.hashCode(peaks)) + Arrays.hashCode(fftRe)) + Arrays.hashCode(fftImg);
     }
 

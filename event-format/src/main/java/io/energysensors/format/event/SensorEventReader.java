@@ -1,9 +1,14 @@
 package io.energysensors.format.event;
 
-import io.energysensors.format.SensorLine;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
 import io.energysensors.format.Section;
 import io.energysensors.format.Section.KeyValueSection;
 import io.energysensors.format.Section.ListSection;
+import io.energysensors.format.SensorLine;
 import io.energysensors.format.Value;
 import io.energysensors.format.Value.BigIntegerValue;
 import io.energysensors.format.Value.BooleanValue;
@@ -12,10 +17,6 @@ import io.energysensors.format.Value.IntegerValue;
 import io.energysensors.format.Value.TextValue;
 import io.energysensors.format.Value.TimestampValue;
 import io.energysensors.format.event.InvalidEventException.FieldError;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Reads the log service's event out of a parsed line, validating presence and type of every
@@ -66,12 +67,28 @@ public final class SensorEventReader {
         double wifiStrength = fields.singleNumber(WIFI_STRENGTH);
         double dummy = fields.singleNumber(DUMMY);
         if (fftRe != null && fftImg != null && fftRe.length != fftImg.length) {
-            fields.error("FFT Img", "must have as many elements as FFT Re (" + fftRe.length + "), got " + fftImg.length);
+            fields.error(
+                    "FFT Img", "must have as many elements as FFT Re (" + fftRe.length + "), got " + fftImg.length);
         }
         fields.throwIfAny();
-        return new SensorEvent(deviceId, firmware, eventCode, measuredAt, coilReversed,
-                activePower, reactivePower, apparentPower, lineCurrent, lineVoltage, linePhase,
-                frequency, peaks, fftRe, fftImg, wifiStrength, dummy);
+        return new SensorEvent(
+                deviceId,
+                firmware,
+                eventCode,
+                measuredAt,
+                coilReversed,
+                activePower,
+                reactivePower,
+                apparentPower,
+                lineCurrent,
+                lineVoltage,
+                linePhase,
+                frequency,
+                peaks,
+                fftRe,
+                fftImg,
+                wifiStrength,
+                dummy);
     }
 
     /** The index in {@link #SECTIONS} of a section name, or -1 for a section the event does not read. */
@@ -134,8 +151,10 @@ public final class SensorEventReader {
                 return integer.value();
             }
             if (value != null) {
-                error(field(section, key, 0), (value instanceof BigIntegerValue ? "must be an integer within 64 bits" : "must be an integer")
-                        + ", got " + describe(value));
+                error(
+                        field(section, key, 0),
+                        (value instanceof BigIntegerValue ? "must be an integer within 64 bits" : "must be an integer")
+                                + ", got " + describe(value));
             }
             return 0;
         }
@@ -191,8 +210,10 @@ public final class SensorEventReader {
                 return integer.value();
             }
             if (value != null) {
-                error(field(section, key, index), (value instanceof BigIntegerValue ? "must be a number within 64 bits" : "must be a number")
-                        + ", got " + describe(value));
+                error(
+                        field(section, key, index),
+                        (value instanceof BigIntegerValue ? "must be a number within 64 bits" : "must be a number")
+                                + ", got " + describe(value));
             }
             return 0;
         }

@@ -1,18 +1,5 @@
 package io.energysensors.format.json;
 
-import io.energysensors.format.LineFormatException;
-import io.energysensors.format.LineParser;
-import io.energysensors.format.SensorLine;
-import io.energysensors.format.Section;
-import io.energysensors.format.Section.KeyValueSection;
-import io.energysensors.format.Section.ListSection;
-import io.energysensors.format.Value;
-import io.energysensors.format.Value.BigIntegerValue;
-import io.energysensors.format.Value.BooleanValue;
-import io.energysensors.format.Value.DecimalValue;
-import io.energysensors.format.Value.IntegerValue;
-import io.energysensors.format.Value.TextValue;
-import io.energysensors.format.Value.TimestampValue;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -23,6 +10,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import io.energysensors.format.LineFormatException;
+import io.energysensors.format.LineParser;
+import io.energysensors.format.Section;
+import io.energysensors.format.Section.KeyValueSection;
+import io.energysensors.format.Section.ListSection;
+import io.energysensors.format.SensorLine;
+import io.energysensors.format.Value;
+import io.energysensors.format.Value.BigIntegerValue;
+import io.energysensors.format.Value.BooleanValue;
+import io.energysensors.format.Value.DecimalValue;
+import io.energysensors.format.Value.IntegerValue;
+import io.energysensors.format.Value.TextValue;
+import io.energysensors.format.Value.TimestampValue;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -30,9 +31,9 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.json.JsonWriteFeature;
 
 /**

@@ -3,18 +3,6 @@ package io.energysensors.format.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.energysensors.format.LineFormatException;
-import io.energysensors.format.LineParser;
-import io.energysensors.format.SampleFiles;
-import io.energysensors.format.SensorLine;
-import io.energysensors.format.Section.KeyValueSection;
-import io.energysensors.format.Section.ListSection;
-import io.energysensors.format.Value;
-import io.energysensors.format.Value.BigIntegerValue;
-import io.energysensors.format.Value.DecimalValue;
-import io.energysensors.format.Value.IntegerValue;
-import io.energysensors.format.Value.TextValue;
-import io.energysensors.format.Value.TimestampValue;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.math.BigInteger;
@@ -26,6 +14,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import io.energysensors.format.LineFormatException;
+import io.energysensors.format.LineParser;
+import io.energysensors.format.SampleFiles;
+import io.energysensors.format.Section.KeyValueSection;
+import io.energysensors.format.Section.ListSection;
+import io.energysensors.format.SensorLine;
+import io.energysensors.format.Value;
+import io.energysensors.format.Value.BigIntegerValue;
+import io.energysensors.format.Value.DecimalValue;
+import io.energysensors.format.Value.IntegerValue;
+import io.energysensors.format.Value.TextValue;
+import io.energysensors.format.Value.TimestampValue;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,7 +56,9 @@ class LineJsonTests {
             List<String> expected = SampleFiles.linesWithBreaks(SampleFiles.PARSED_EVENTS);
             for (int i = 0; i < lines.size(); i++) {
                 String written = json.write(parser.parse(lines.get(i)));
-                assertThat(tokens(written)).as("sample line %d: %s", i + 1, written).isEqualTo(tokens(expected.get(i)));
+                assertThat(tokens(written))
+                        .as("sample line %d: %s", i + 1, written)
+                        .isEqualTo(tokens(expected.get(i)));
             }
         }
 
@@ -96,7 +99,9 @@ class LineJsonTests {
 
         private String instantOrText(String text) {
             try {
-                return text.endsWith("Z") ? Instant.parse(text).toString() : LocalDateTime.parse(text).toInstant(ZoneOffset.UTC).toString();
+                return text.endsWith("Z")
+                        ? Instant.parse(text).toString()
+                        : LocalDateTime.parse(text).toInstant(ZoneOffset.UTC).toString();
             } catch (DateTimeParseException notADateTime) {
                 return text;
             }
@@ -108,14 +113,24 @@ class LineJsonTests {
 
         @Test
         void writesSectionsAsObjectsOrArraysInOrder() {
-            assertThat(json.write(parser.parse("Power: Active=1753W; Reactive=279var; Peaks: 7.33; 7.31; Alarms: CoilRevesed=OFF; Name: abc")))
+            assertThat(
+                            json.write(
+                                    parser.parse(
+                                            "Power: Active=1753W; Reactive=279var; Peaks: 7.33; 7.31; Alarms: CoilRevesed=OFF; Name: abc")))
                     .isEqualTo("{\"Power\":{\"Active\":1753,\"Reactive\":279},\"Peaks\":[7.33,7.31],"
                             + "\"Alarms\":{\"CoilRevesed\":false},\"Name\":[\"abc\"]}");
         }
 
         /** JDK 17's Double.toString writes 1e23 as 9.999999999999999E22: not the shortest form. */
         @ParameterizedTest
-        @CsvSource({"1e23, 1.0E23", "2e23, 2.0E23", "7.311999799999999, 7.311999799999999", "0.1, 0.1", "-0.0, -0.0", "5., 5.0"})
+        @CsvSource({
+            "1e23, 1.0E23",
+            "2e23, 2.0E23",
+            "7.311999799999999, 7.311999799999999",
+            "0.1, 0.1",
+            "-0.0, -0.0",
+            "5., 5.0"
+        })
         void writesDecimalsInTheirShortestRoundTripForm(String written, String expected) {
             assertThat(json.write(parser.parse("Foo: " + written))).isEqualTo("{\"Foo\":[" + expected + "]}");
         }
@@ -134,7 +149,8 @@ class LineJsonTests {
 
         @Test
         void escapesTextAsJsonNeedsIt() {
-            SensorLine line = new SensorLine(List.of(new ListSection("Quote", List.of(new TextValue("say \"hi\"\\ / \u00e9")))));
+            SensorLine line =
+                    new SensorLine(List.of(new ListSection("Quote", List.of(new TextValue("say \"hi\"\\ / \u00e9")))));
             assertThat(json.write(line)).isEqualTo("{\"Quote\":[\"say \\\"hi\\\"\\\\ / \u00e9\"]}");
         }
 
@@ -154,22 +170,30 @@ class LineJsonTests {
         @Test
         void readsStringsEndingInZThatAreDateTimesAsTimestamps() {
             SensorLine line = json.read("{\"T\":[\"2016-10-04T16:47:50Z\",\"2016-10-04T16:47:50.123456789Z\"]}");
-            assertThat(((ListSection) line.sections().get(0)).elements()).containsExactly(
-                    new TimestampValue(Instant.parse("2016-10-04T16:47:50Z")),
-                    new TimestampValue(Instant.parse("2016-10-04T16:47:50.123456789Z")));
+            assertThat(((ListSection) line.sections().get(0)).elements())
+                    .containsExactly(
+                            new TimestampValue(Instant.parse("2016-10-04T16:47:50Z")),
+                            new TimestampValue(Instant.parse("2016-10-04T16:47:50.123456789Z")));
         }
 
         @Test
         void readsOtherStringsAsText() {
-            SensorLine line = json.read("{\"T\":[\"2016-10-04T16:47:50\",\"2016-10-04T25:47:50Z\",\"Z\",\"1753W\",\"on\",\"\"]}");
-            assertThat(((ListSection) line.sections().get(0)).elements()).containsExactly(
-                    new TextValue("2016-10-04T16:47:50"), new TextValue("2016-10-04T25:47:50Z"), new TextValue("Z"),
-                    new TextValue("1753W"), new TextValue("on"), new TextValue(""));
+            SensorLine line =
+                    json.read("{\"T\":[\"2016-10-04T16:47:50\",\"2016-10-04T25:47:50Z\",\"Z\",\"1753W\",\"on\",\"\"]}");
+            assertThat(((ListSection) line.sections().get(0)).elements())
+                    .containsExactly(
+                            new TextValue("2016-10-04T16:47:50"),
+                            new TextValue("2016-10-04T25:47:50Z"),
+                            new TextValue("Z"),
+                            new TextValue("1753W"),
+                            new TextValue("on"),
+                            new TextValue(""));
         }
 
         @Test
         void readsNumbersByTheirJsonType() {
-            SensorLine line = json.read("{\"N\":{\"i\":-62,\"d\":230.08,\"e\":1E3,\"big\":99999999999999999999,\"min\":-9223372036854775808}}");
+            SensorLine line = json.read(
+                    "{\"N\":{\"i\":-62,\"d\":230.08,\"e\":1E3,\"big\":99999999999999999999,\"min\":-9223372036854775808}}");
             Map<String, Value> expected = new LinkedHashMap<>();
             expected.put("i", new IntegerValue(-62));
             expected.put("d", new DecimalValue(230.08));
@@ -186,40 +210,44 @@ class LineJsonTests {
         }
 
         @ParameterizedTest(name = "{0}")
-        @CsvSource(delimiter = '|', value = {
-            "{\"a\":[1]                       | 1 | 9  | /a          | Unexpected end-of-input",
-            "{\"a\":[1]} {\"b\":[2]}          | 1 | 11 | ''          | expected the end of the JSON text",
-            "[{\"a\":[1]}, 3]                 | 1 | 13 | /1          | expected a JSON object (one sensor line)",
-            "[1]                              | 1 | 2  | /0          | expected a JSON object (one sensor line)",
-            "{}                               | 1 | 2  | ''          | expected at least one section in a sensor line",
-            "{\"a\":[]}                       | 1 | 7  | /a          | section \"a\" is empty",
-            "{\"a\":{}}                       | 1 | 7  | /a          | section \"a\" is empty",
-            "{\"a\":1}                        | 1 | 6  | /a          | section \"a\" must be an object (key/value pairs) or an array (list)",
-            "{\"a\":[1],\"a\":[2]}            | 1 | 10 | /a          | duplicate section \"a\"",
-            "{\"a\":{\"k\":1,\"k\":2}}        | 1 | 13 | /a/k        | duplicate key \"k\" in section \"a\"",
-            "{\"a\":{\"k\":null}}             | 1 | 11 | /a/k        | expected a boolean, number or string, got null",
-            "{\"a\":[1,[2]]}                  | 1 | 9  | /a/1        | expected a boolean, number or string, got a nested array",
-            "{\"a\":[{\"b\":1}]}              | 1 | 7  | /a/0        | expected a boolean, number or string, got a nested object",
-            "{\"a\":[1e400]}                  | 1 | 7  | /a/0        | number 1e400 is beyond the range of a double",
-            "{\"a\":[NaN]}                    | 1 | 10 | /a/0        | Non-standard token 'NaN'",
-            "{\"\":[1]}                       | 1 | 2  | /           | expected a section name, got an empty one",
-            "{\"a\":{\"\":1}}                 | 1 | 7  | /a/         | expected a key in section \"a\", got an empty one",
-        })
-        void rejectsWhatNoSensorLineCouldGiveWithItsLocation(String document, int line, int column, String pointer, String reason) {
-            assertThatThrownBy(() -> json.readAll(document))
-                    .isInstanceOfSatisfying(LineFormatException.class, e -> {
-                        assertThat(e.reason()).startsWith(reason);
-                        assertThat(e.line()).isEqualTo(line);
-                        assertThat(e.column()).isEqualTo(column);
-                        assertThat(e.jsonPointer()).isEqualTo(pointer);
-                    });
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "{\"a\":[1]                       | 1 | 9  | /a          | Unexpected end-of-input",
+                    "{\"a\":[1]} {\"b\":[2]}          | 1 | 11 | ''          | expected the end of the JSON text",
+                    "[{\"a\":[1]}, 3]                 | 1 | 13 | /1          | expected a JSON object (one sensor line)",
+                    "[1]                              | 1 | 2  | /0          | expected a JSON object (one sensor line)",
+                    "{}                               | 1 | 2  | ''          | expected at least one section in a sensor line",
+                    "{\"a\":[]}                       | 1 | 7  | /a          | section \"a\" is empty",
+                    "{\"a\":{}}                       | 1 | 7  | /a          | section \"a\" is empty",
+                    "{\"a\":1}                        | 1 | 6  | /a          | section \"a\" must be an object (key/value pairs) or an array (list)",
+                    "{\"a\":[1],\"a\":[2]}            | 1 | 10 | /a          | duplicate section \"a\"",
+                    "{\"a\":{\"k\":1,\"k\":2}}        | 1 | 13 | /a/k        | duplicate key \"k\" in section \"a\"",
+                    "{\"a\":{\"k\":null}}             | 1 | 11 | /a/k        | expected a boolean, number or string, got null",
+                    "{\"a\":[1,[2]]}                  | 1 | 9  | /a/1        | expected a boolean, number or string, got a nested array",
+                    "{\"a\":[{\"b\":1}]}              | 1 | 7  | /a/0        | expected a boolean, number or string, got a nested object",
+                    "{\"a\":[1e400]}                  | 1 | 7  | /a/0        | number 1e400 is beyond the range of a double",
+                    "{\"a\":[NaN]}                    | 1 | 10 | /a/0        | Non-standard token 'NaN'",
+                    "{\"\":[1]}                       | 1 | 2  | /           | expected a section name, got an empty one",
+                    "{\"a\":{\"\":1}}                 | 1 | 7  | /a/         | expected a key in section \"a\", got an empty one",
+                })
+        void rejectsWhatNoSensorLineCouldGiveWithItsLocation(
+                String document, int line, int column, String pointer, String reason) {
+            assertThatThrownBy(() -> json.readAll(document)).isInstanceOfSatisfying(LineFormatException.class, e -> {
+                assertThat(e.reason()).startsWith(reason);
+                assertThat(e.line()).isEqualTo(line);
+                assertThat(e.column()).isEqualTo(column);
+                assertThat(e.jsonPointer()).isEqualTo(pointer);
+            });
         }
 
         @Test
         void namesTheSectionAndKeyAtFaultAndTheLineOfTheJsonText() {
             assertThatThrownBy(() -> json.read("{\"Power\": {\n  \"Active\": 1,\n  \"Reactive\": [2]\n}}"))
                     .isInstanceOfSatisfying(LineFormatException.class, e -> {
-                        assertThat(e).hasMessage("line 3, column 15 (at /Power/Reactive): expected a boolean, number or string, got a nested array");
+                        assertThat(e)
+                                .hasMessage(
+                                        "line 3, column 15 (at /Power/Reactive): expected a boolean, number or string, got a nested array");
                         assertThat(e.section()).isEqualTo("Power");
                         assertThat(e.key()).isEqualTo("Reactive");
                     });
@@ -230,14 +258,19 @@ class LineJsonTests {
             for (int sections : new int[] {1, 15, 16, 17, 40}) {
                 StringBuilder line = new StringBuilder();
                 for (int i = 0; i < sections; i++) {
-                    line.append(i == 0 ? "" : "; ").append('S').append(i).append(": ").append(i);
+                    line.append(i == 0 ? "" : "; ")
+                            .append('S')
+                            .append(i)
+                            .append(": ")
+                            .append(i);
                 }
                 String written = json.write(parser.parse(line));
                 assertThat(json.read(written)).isEqualTo(parser.parse(line));
                 for (int duplicate : new int[] {0, sections - 1}) {
                     String document = written.replace("}", ",\"S" + duplicate + "\":[1]}");
                     assertThatThrownBy(() -> json.read(document))
-                            .isInstanceOfSatisfying(LineFormatException.class,
+                            .isInstanceOfSatisfying(
+                                    LineFormatException.class,
                                     e -> assertThat(e.reason()).isEqualTo("duplicate section \"S" + duplicate + "\""));
                 }
             }

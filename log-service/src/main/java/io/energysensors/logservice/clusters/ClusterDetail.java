@@ -15,15 +15,27 @@ import tools.jackson.databind.annotation.JsonNaming;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record ClusterDetail(int label, long count, long runId, double bandwidth, Map<String, Double> center,
+record ClusterDetail(
+        int label,
+        long count,
+        long runId,
+        double bandwidth,
+        Map<String, Double> center,
         Map<String, FeatureStatistics> features) {
 
     /** The features by name, in the order of the stored vectors. */
-    static final String[] FEATURES = {"power_active_w", "power_reactive_var", "power_apparent_va",
-        "line_current_a", "line_voltage_v", "peak_0", "peak_1", "peak_2"};
+    static final String[] FEATURES = {
+        "power_active_w",
+        "power_reactive_var",
+        "power_apparent_va",
+        "line_current_a",
+        "line_voltage_v",
+        "peak_0",
+        "peak_1",
+        "peak_2"
+    };
 
-    record FeatureStatistics(double mean, double std, double min, double max) {
-    }
+    record FeatureStatistics(double mean, double std, double min, double max) {}
 
     static ClusterDetail of(ClusterRow row, long runId, double bandwidth) {
         Map<String, FeatureStatistics> features = new LinkedHashMap<>();

@@ -7,6 +7,4 @@ package io.energysensors.logservice.clusters;
  * @param center null for the orphans, label -1
  * @param std population standard deviation (numpy's default, ddof 0)
  */
-record ClusterRow(int label, long count, double[] center, double[] mean, double[] std, double[] min,
-        double[] max) {
-}
+record ClusterRow(int label, long count, double[] center, double[] mean, double[] std, double[] min, double[] max) {}

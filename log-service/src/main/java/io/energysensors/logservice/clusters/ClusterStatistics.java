@@ -59,8 +59,14 @@ final class ClusterStatistics {
             for (int j = 0; j < D; j++) {
                 std[j] = counts[slot] == 0 ? 0 : Math.sqrt(squares[slot * D + j] / counts[slot]);
             }
-            rows.add(new ClusterRow(label, counts[slot], label < 0 ? null : result.center(label),
-                    slice(mean, slot), std, slice(min, slot), slice(max, slot)));
+            rows.add(new ClusterRow(
+                    label,
+                    counts[slot],
+                    label < 0 ? null : result.center(label),
+                    slice(mean, slot),
+                    std,
+                    slice(min, slot),
+                    slice(max, slot)));
         }
         return rows;
     }

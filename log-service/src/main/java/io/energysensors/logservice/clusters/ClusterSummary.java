@@ -37,8 +37,7 @@ record ClusterSummary(
             double avgPowerApparentVa,
             double avgLineCurrentA,
             double avgLineVoltageV,
-            double[] center) {
-    }
+            double[] center) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record LastRun(
@@ -53,8 +52,16 @@ record ClusterSummary(
             Long eventsSkipped) {
 
         static LastRun of(RunRecord run) {
-            return new LastRun(run.id(), run.status().name(), run.reason(), run.trigger(), run.startedAt(),
-                    run.finishedAt(), run.durationMs(), run.eventsCovered(), run.eventsSkipped());
+            return new LastRun(
+                    run.id(),
+                    run.status().name(),
+                    run.reason(),
+                    run.trigger(),
+                    run.startedAt(),
+                    run.finishedAt(),
+                    run.durationMs(),
+                    run.eventsCovered(),
+                    run.eventsSkipped());
         }
     }
 }

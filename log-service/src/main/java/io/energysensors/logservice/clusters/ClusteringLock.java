@@ -1,7 +1,6 @@
 package io.energysensors.logservice.clusters;
 
 import java.sql.DatabaseMetaData;
-
 import javax.sql.DataSource;
 
 import org.springframework.dao.DataAccessException;
@@ -27,15 +26,15 @@ class ClusteringLock {
 
     ClusteringLock(JdbcTemplate jdbc, DataSource dataSource) throws MetaDataAccessException {
         this.jdbc = jdbc;
-        this.postgres = "PostgreSQL".equals(
-                JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName));
+        this.postgres = "PostgreSQL"
+                .equals(JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName));
     }
 
     /** Must be called inside a transaction; true if this transaction now holds the lock. */
     boolean tryAcquire() {
         if (postgres) {
-            return Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class,
-                    ADVISORY_KEY));
+            return Boolean.TRUE.equals(
+                    jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, ADVISORY_KEY));
         }
         try {
             jdbc.queryForObject("SELECT id FROM clustering_state WHERE id = 1 FOR UPDATE", Integer.class);

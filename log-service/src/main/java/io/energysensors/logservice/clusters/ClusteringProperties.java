@@ -24,12 +24,12 @@ public record ClusteringProperties(
 
     public ClusteringProperties {
         if (everyEvents < 1) {
-            throw new IllegalArgumentException("energy-sensors.clustering.every-events must be at least 1, got "
-                    + everyEvents);
+            throw new IllegalArgumentException(
+                    "energy-sensors.clustering.every-events must be at least 1, got " + everyEvents);
         }
         if (maxEvents < 2) {
-            throw new IllegalArgumentException("energy-sensors.clustering.max-events must be at least 2, got "
-                    + maxEvents);
+            throw new IllegalArgumentException(
+                    "energy-sensors.clustering.max-events must be at least 2, got " + maxEvents);
         }
         if (!(maxAbsFeature > 0) || Double.isInfinite(maxAbsFeature)) {
             throw new IllegalArgumentException(

@@ -49,13 +49,21 @@ public class ClusteringRuns {
     private final MeanShift meanShift = new MeanShift();
     private final BandwidthEstimator bandwidth = BandwidthEstimator.reference();
 
-    ClusteringRuns(FeatureReader reader, ResultWriter writer, Memberships memberships, ClusteringLock lock,
-            ClusteringProperties properties, PlatformTransactionManager transactions, MeterRegistry meters) {
+    ClusteringRuns(
+            FeatureReader reader,
+            ResultWriter writer,
+            Memberships memberships,
+            ClusteringLock lock,
+            ClusteringProperties properties,
+            PlatformTransactionManager transactions,
+            MeterRegistry meters) {
         this.meters = meters;
         Gauge.builder("energy_sensors.clustering.last.events.covered", lastEventsCovered, AtomicLong::get)
-                .description("Events the latest successful run labelled").register(meters);
+                .description("Events the latest successful run labelled")
+                .register(meters);
         Gauge.builder("energy_sensors.clustering.last.clusters", lastClusterCount, AtomicLong::get)
-                .description("Clusters the latest successful run found").register(meters);
+                .description("Clusters the latest successful run found")
+                .register(meters);
         this.reader = reader;
         this.writer = writer;
         this.memberships = memberships;
@@ -82,20 +90,36 @@ public class ClusteringRuns {
         } catch (RuntimeException e) {
             recorded = recordFailure(why, startedAt, start, e);
         }
-        Timer.builder("energy_sensors.clustering.runs").tag("status", recorded.status().name())
-                .description("Clustering runs by outcome, with their duration").register(meters)
+        Timer.builder("energy_sensors.clustering.runs")
+                .tag("status", recorded.status().name())
+                .description("Clustering runs by outcome, with their duration")
+                .register(meters)
                 .record(recorded.durationMs(), TimeUnit.MILLISECONDS);
         if (recorded.status() == RunStatus.SUCCEEDED) {
             lastEventsCovered.set(recorded.eventsCovered());
             lastClusterCount.set(recorded.clusterCount());
-            log.info("Clustering run {} ({}): {} clusters over {} events, {} skipped, bandwidth {}, {} ms "
-                    + "(read {} ms, cluster {} ms, label and store {} ms, commit {} ms; {} ms CPU on the run's thread)",
-                    recorded.id(), why, recorded.clusterCount(), recorded.eventsCovered(), recorded.eventsSkipped(),
-                    recorded.bandwidth(), recorded.durationMs(), phases.read, phases.cluster, phases.store,
-                    phases.commit, phases.cpuMs());
+            log.info(
+                    "Clustering run {} ({}): {} clusters over {} events, {} skipped, bandwidth {}, {} ms "
+                            + "(read {} ms, cluster {} ms, label and store {} ms, commit {} ms; {} ms CPU on the run's thread)",
+                    recorded.id(),
+                    why,
+                    recorded.clusterCount(),
+                    recorded.eventsCovered(),
+                    recorded.eventsSkipped(),
+                    recorded.bandwidth(),
+                    recorded.durationMs(),
+                    phases.read,
+                    phases.cluster,
+                    phases.store,
+                    phases.commit,
+                    phases.cpuMs());
         } else {
-            log.warn("Clustering run {} ({}) {}: {}; the previous result stays", recorded.id(), why,
-                    recorded.status().name().toLowerCase(Locale.ROOT), recorded.reason());
+            log.warn(
+                    "Clustering run {} ({}) {}: {}; the previous result stays",
+                    recorded.id(),
+                    why,
+                    recorded.status().name().toLowerCase(Locale.ROOT),
+                    recorded.reason());
         }
         return recorded;
     }
@@ -103,12 +127,24 @@ public class ClusteringRuns {
     private RunRecord runLocked(String trigger, Instant startedAt, long start, Phases phases) {
         Scope scope = properties.scope();
         if (!lock.tryAcquire()) {
-            RunRecord skipped = new RunRecord(0, startedAt, Instant.now(), elapsedMs(start), RunStatus.SKIPPED, trigger,
-                    "another instance is clustering", scope, null, null, null, null, null);
+            RunRecord skipped = new RunRecord(
+                    0,
+                    startedAt,
+                    Instant.now(),
+                    elapsedMs(start),
+                    RunStatus.SKIPPED,
+                    trigger,
+                    "another instance is clustering",
+                    scope,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
             return withId(skipped, writer.insertRun(skipped));
         }
-        long runId = writer.insertRun(new RunRecord(0, startedAt, startedAt, 0, RunStatus.RUNNING, trigger, null,
-                scope, null, null, null, null, null));
+        long runId = writer.insertRun(new RunRecord(
+                0, startedAt, startedAt, 0, RunStatus.RUNNING, trigger, null, scope, null, null, null, null, null));
         FeatureReader.Skipped skipped = new FeatureReader.Skipped();
         Features chosen = switch (scope) {
             case ALL -> reader.all(skipped);
@@ -121,9 +157,20 @@ public class ClusteringRuns {
             result = meanShift.cluster(chosen.points(), bandwidth);
             phases.cluster = phases.lap();
         } catch (ClusteringException e) {
-            RunRecord failed = new RunRecord(runId, startedAt, Instant.now(), elapsedMs(start), RunStatus.FAILED,
-                    trigger, clip(e.getMessage(), MAX_REASON), scope, (long) chosen.size(), null, skipped.count(),
-                    null, null);
+            RunRecord failed = new RunRecord(
+                    runId,
+                    startedAt,
+                    Instant.now(),
+                    elapsedMs(start),
+                    RunStatus.FAILED,
+                    trigger,
+                    clip(e.getMessage(), MAX_REASON),
+                    scope,
+                    (long) chosen.size(),
+                    null,
+                    skipped.count(),
+                    null,
+                    null);
             writer.updateRun(failed);
             return failed;
         }
@@ -136,7 +183,9 @@ public class ClusteringRuns {
             skippedCount = skipped.count();
         } else {
             FeatureReader.Skipped unplaced = new FeatureReader.Skipped();
-            reader.chunks(ASSIGN_CHUNK, unplaced,
+            reader.chunks(
+                    ASSIGN_CHUNK,
+                    unplaced,
                     chunk -> record(chunk, result.assignAll(chunk.points()), statistics, labelled));
             skippedCount = unplaced.count();
         }
@@ -146,8 +195,19 @@ public class ClusteringRuns {
         writer.insertMembers(runId, ids, labels);
         memberships.publishOnCommit(new ClusterLabels(runId, ids, labels));
         writer.insertClusters(runId, statistics.rows(result));
-        RunRecord succeeded = new RunRecord(runId, startedAt, Instant.now(), elapsedMs(start), RunStatus.SUCCEEDED,
-                trigger, null, scope, (long) chosen.size(), covered, skippedCount, result.bandwidth(),
+        RunRecord succeeded = new RunRecord(
+                runId,
+                startedAt,
+                Instant.now(),
+                elapsedMs(start),
+                RunStatus.SUCCEEDED,
+                trigger,
+                null,
+                scope,
+                (long) chosen.size(),
+                covered,
+                skippedCount,
+                result.bandwidth(),
                 result.clusterCount());
         writer.updateRun(succeeded);
         writer.makeCurrent(runId);
@@ -155,8 +215,7 @@ public class ClusteringRuns {
         return succeeded;
     }
 
-    private static void record(Features events, int[] labels, ClusterStatistics statistics,
-            LabelledEvents labelled) {
+    private static void record(Features events, int[] labels, ClusterStatistics statistics, LabelledEvents labelled) {
         double[] coordinates = events.coordinates();
         for (int i = 0; i < events.size(); i++) {
             statistics.add(labels[i], coordinates, i * Features.DIMENSION);
@@ -167,8 +226,20 @@ public class ClusteringRuns {
     /** The run's transaction rolled back: record the failure in a new one, if the database lets us. */
     private RunRecord recordFailure(String trigger, Instant startedAt, long start, RuntimeException e) {
         String reason = clip(e.getClass().getSimpleName() + ": " + e.getMessage(), MAX_REASON);
-        RunRecord failed = new RunRecord(0, startedAt, Instant.now(), elapsedMs(start), RunStatus.FAILED, trigger,
-                reason, properties.scope(), null, null, null, null, null);
+        RunRecord failed = new RunRecord(
+                0,
+                startedAt,
+                Instant.now(),
+                elapsedMs(start),
+                RunStatus.FAILED,
+                trigger,
+                reason,
+                properties.scope(),
+                null,
+                null,
+                null,
+                null,
+                null);
         try {
             return withId(failed, transaction.execute(status -> writer.insertRun(failed)));
         } catch (RuntimeException unrecorded) {
@@ -178,9 +249,20 @@ public class ClusteringRuns {
     }
 
     private static RunRecord withId(RunRecord run, long id) {
-        return new RunRecord(id, run.startedAt(), run.finishedAt(), run.durationMs(), run.status(), run.trigger(),
-                run.reason(), run.scope(), run.eventsClustered(), run.eventsCovered(), run.eventsSkipped(),
-                run.bandwidth(), run.clusterCount());
+        return new RunRecord(
+                id,
+                run.startedAt(),
+                run.finishedAt(),
+                run.durationMs(),
+                run.status(),
+                run.trigger(),
+                run.reason(),
+                run.scope(),
+                run.eventsClustered(),
+                run.eventsCovered(),
+                run.eventsSkipped(),
+                run.bandwidth(),
+                run.clusterCount());
     }
 
     /**

@@ -86,6 +86,5 @@ class ClusteringTrigger {
     }
 
     /** @param runReason why to run now, or null for a count check */
-    record Request(String runReason) {
-    }
+    record Request(String runReason) {}
 }

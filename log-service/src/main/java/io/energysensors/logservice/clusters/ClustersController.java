@@ -39,16 +39,27 @@ class ClustersController {
     @GetMapping("/summary")
     ClusterSummary summary() {
         List<ResultReader.StoredCluster> current = results.current();
-        ClusterSummary.LastRun lastRun = results.lastRun().map(ClusterSummary.LastRun::of).orElse(null);
+        ClusterSummary.LastRun lastRun =
+                results.lastRun().map(ClusterSummary.LastRun::of).orElse(null);
         if (current.isEmpty()) {
             return new ClusterSummary(null, null, null, null, null, null, null, List.of(), lastRun);
         }
         long runId = current.get(0).runId();
-        RunRecord run = results.run(runId).orElseThrow(
-                () -> new IllegalStateException("the current clusters name run " + runId + ", which is not stored"));
-        List<ClusterSummary.Cluster> clusters = current.stream().map(stored -> summaryOf(stored.row())).toList();
-        return new ClusterSummary(runId, run.finishedAt(), run.scope().name().toLowerCase(Locale.ROOT),
-                run.eventsClustered(), run.eventsCovered(), run.eventsSkipped(), run.bandwidth(), clusters, lastRun);
+        RunRecord run = results.run(runId)
+                .orElseThrow(() ->
+                        new IllegalStateException("the current clusters name run " + runId + ", which is not stored"));
+        List<ClusterSummary.Cluster> clusters =
+                current.stream().map(stored -> summaryOf(stored.row())).toList();
+        return new ClusterSummary(
+                runId,
+                run.finishedAt(),
+                run.scope().name().toLowerCase(Locale.ROOT),
+                run.eventsClustered(),
+                run.eventsCovered(),
+                run.eventsSkipped(),
+                run.bandwidth(),
+                clusters,
+                lastRun);
     }
 
     @GetMapping("/{label}")
@@ -59,7 +70,8 @@ class ClustersController {
     }
 
     @GetMapping("/{label}/events")
-    EventPage events(@PathVariable int label,
+    EventPage events(
+            @PathVariable int label,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
         if (results.cluster(label).isEmpty()) {
@@ -78,12 +90,12 @@ class ClustersController {
 
     private static ClusterSummary.Cluster summaryOf(ClusterRow row) {
         double[] mean = row.mean();
-        return new ClusterSummary.Cluster(row.label(), row.count(), mean[0], mean[1], mean[2], mean[3], mean[4],
-                row.center());
+        return new ClusterSummary.Cluster(
+                row.label(), row.count(), mean[0], mean[1], mean[2], mean[3], mean[4], row.center());
     }
 
     private static ApiProblem noCluster(int label) {
-        return new ApiProblem(HttpStatus.NOT_FOUND, "the current clustering result has no cluster " + label,
-                Map.of("label", label));
+        return new ApiProblem(
+                HttpStatus.NOT_FOUND, "the current clustering result has no cluster " + label, Map.of("label", label));
     }
 }

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
-
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -53,8 +52,10 @@ class FeatureReader {
     /** The placeable ones among the {@code limit} most recent events, in id order. */
     Features recent(int limit, Skipped skipped) {
         Features newestFirst = new Features(Math.min(limit, FETCH_SIZE));
-        each("SELECT " + COLUMNS + " FROM sensor_event ORDER BY id DESC FETCH FIRST " + limit + " ROWS ONLY",
-                skipped, newestFirst::add);
+        each(
+                "SELECT " + COLUMNS + " FROM sensor_event ORDER BY id DESC FETCH FIRST " + limit + " ROWS ONLY",
+                skipped,
+                newestFirst::add);
         return newestFirst.sortedById();
     }
 

@@ -13,8 +13,7 @@ final class MembershipCodec {
     /** An id takes at most 10 bytes, a label 5. */
     static final int MAX_BYTES_PER_EVENT = 15;
 
-    private MembershipCodec() {
-    }
+    private MembershipCodec() {}
 
     /** Events {@code from .. to - 1}; ids must ascend strictly and labels be -1 or more. */
     static byte[] encode(long[] ids, int[] labels, int from, int to) {
@@ -27,8 +26,8 @@ final class MembershipCodec {
             } else if (id > previous) {
                 out.varint(id - previous);
             } else {
-                throw new IllegalArgumentException("ids must ascend strictly: " + id + " at " + i + " follows "
-                        + previous);
+                throw new IllegalArgumentException(
+                        "ids must ascend strictly: " + id + " at " + i + " follows " + previous);
             }
             if (labels[i] < -1) {
                 throw new IllegalArgumentException("label " + labels[i] + " of event " + id + " is below -1");

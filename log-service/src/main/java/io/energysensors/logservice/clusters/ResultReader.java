@@ -30,8 +30,7 @@ class ResultReader {
     }
 
     /** A stored cluster row and the run that computed it. */
-    record StoredCluster(long runId, ClusterRow row) {
-    }
+    record StoredCluster(long runId, ClusterRow row) {}
 
     /** The current result's clusters, orphans first; empty before any result. */
     List<StoredCluster> current() {
@@ -44,28 +43,51 @@ class ResultReader {
     }
 
     Optional<RunRecord> run(long id) {
-        return jdbc.query("SELECT " + RUN_COLUMNS + " FROM clustering_run WHERE id = ?", ResultReader::runRecord, id)
-                .stream().findFirst();
+        return jdbc
+                .query("SELECT " + RUN_COLUMNS + " FROM clustering_run WHERE id = ?", ResultReader::runRecord, id)
+                .stream()
+                .findFirst();
     }
 
     /** The latest run that finished: a run in progress is invisible outside its transaction. */
     Optional<RunRecord> lastRun() {
-        return jdbc.query("SELECT " + RUN_COLUMNS + " FROM clustering_run ORDER BY id DESC FETCH FIRST 1 ROWS ONLY",
-                ResultReader::runRecord).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT " + RUN_COLUMNS + " FROM clustering_run ORDER BY id DESC FETCH FIRST 1 ROWS ONLY",
+                        ResultReader::runRecord)
+                .stream()
+                .findFirst();
     }
 
     private static StoredCluster storedCluster(ResultSet rs, int row) throws SQLException {
         byte[] center = rs.getBytes(4);
-        return new StoredCluster(rs.getLong(1), new ClusterRow(rs.getInt(2), rs.getLong(3), center == null ? null : Float64Array.decode(center),
-                Float64Array.decode(rs.getBytes(5)), Float64Array.decode(rs.getBytes(6)),
-                Float64Array.decode(rs.getBytes(7)), Float64Array.decode(rs.getBytes(8))));
+        return new StoredCluster(
+                rs.getLong(1),
+                new ClusterRow(
+                        rs.getInt(2),
+                        rs.getLong(3),
+                        center == null ? null : Float64Array.decode(center),
+                        Float64Array.decode(rs.getBytes(5)),
+                        Float64Array.decode(rs.getBytes(6)),
+                        Float64Array.decode(rs.getBytes(7)),
+                        Float64Array.decode(rs.getBytes(8))));
     }
 
     private static RunRecord runRecord(ResultSet rs, int row) throws SQLException {
-        return new RunRecord(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
-                rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getLong(4), RunStatus.valueOf(rs.getString(5)),
-                rs.getString(6), rs.getString(7), Scope.valueOf(rs.getString(8)), nullableLong(rs, 9),
-                nullableLong(rs, 10), nullableLong(rs, 11), nullableDouble(rs, 12), nullableInt(rs, 13));
+        return new RunRecord(
+                rs.getLong(1),
+                rs.getObject(2, OffsetDateTime.class).toInstant(),
+                rs.getObject(3, OffsetDateTime.class).toInstant(),
+                rs.getLong(4),
+                RunStatus.valueOf(rs.getString(5)),
+                rs.getString(6),
+                rs.getString(7),
+                Scope.valueOf(rs.getString(8)),
+                nullableLong(rs, 9),
+                nullableLong(rs, 10),
+                nullableLong(rs, 11),
+                nullableDouble(rs, 12),
+                nullableInt(rs, 13));
     }
 
     private static Long nullableLong(ResultSet rs, int column) throws SQLException {

@@ -35,14 +35,16 @@ class ResultWriter {
     /** Inserts a run and returns its id. */
     long insertRun(RunRecord run) {
         KeyHolder key = new GeneratedKeyHolder();
-        jdbc.update(connection -> {
-            PreparedStatement statement = connection.prepareStatement("""
+        jdbc.update(
+                connection -> {
+                    PreparedStatement statement = connection.prepareStatement("""
                     INSERT INTO clustering_run (started_at, finished_at, duration_ms, status, trigger_reason, reason,
                         scope, events_clustered, events_covered, events_skipped, bandwidth, cluster_count)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
-            bindRun(statement, run);
-            return statement;
-        }, key);
+                    bindRun(statement, run);
+                    return statement;
+                },
+                key);
         return key.getKeyAs(Number.class).longValue();
     }
 
@@ -74,8 +76,11 @@ class ResultWriter {
             int to = Math.min(ids.length, from + eventsPerChunk);
             chunks.add(new Chunk(chunks.size(), to - from, MembershipCodec.encode(ids, labels, from, to)));
         }
-        jdbc.batchUpdate("INSERT INTO cluster_membership (run_id, chunk, event_count, members) VALUES (?, ?, ?, ?)",
-                chunks, chunks.size(), (statement, chunk) -> {
+        jdbc.batchUpdate(
+                "INSERT INTO cluster_membership (run_id, chunk, event_count, members) VALUES (?, ?, ?, ?)",
+                chunks,
+                chunks.size(),
+                (statement, chunk) -> {
                     statement.setLong(1, runId);
                     statement.setInt(2, chunk.index());
                     statement.setInt(3, chunk.count());
@@ -106,8 +111,7 @@ class ResultWriter {
         jdbc.update("UPDATE clustering_state SET current_run_id = ? WHERE id = 1", runId);
     }
 
-    private record Chunk(int index, int count, byte[] members) {
-    }
+    private record Chunk(int index, int count, byte[] members) {}
 
     private static void bindRun(PreparedStatement statement, RunRecord run) throws SQLException {
         statement.setObject(1, run.startedAt().atOffset(ZoneOffset.UTC));

@@ -19,5 +19,4 @@ public record RunRecord(
         Long eventsCovered,
         Long eventsSkipped,
         Double bandwidth,
-        Integer clusterCount) {
-}
+        Integer clusterCount) {}

@@ -37,8 +37,8 @@ class RunTrigger {
             if (stored - last < everyEvents) {
                 return;
             }
-            int moved = jdbc.update("UPDATE clustering_trigger SET last_count = ? WHERE id = 1 AND last_count = ?",
-                    stored, last);
+            int moved = jdbc.update(
+                    "UPDATE clustering_trigger SET last_count = ? WHERE id = 1 AND last_count = ?", stored, last);
             if (moved == 1) {
                 runs.run(stored + " events stored, " + (stored - last) + " since the last count-triggered run");
             }

@@ -30,19 +30,27 @@ class DashboardController {
     }
 
     @GetMapping("/points")
-    @Operation(summary = "A deterministic sample of stored events with their cluster label",
+    @Operation(
+            summary = "A deterministic sample of stored events with their cluster label",
             description = "Every step-th event by id, step the smallest that keeps the sample within the limit. "
                     + "Each point is the 8 clustering features, then the label (-1 orphan, null not yet clustered).")
-    PointSample points(@Parameter(description = "most points to return; capped by energy-sensors.dashboard.max-points")
-            @RequestParam(required = false) @Min(1) Integer limit) {
+    PointSample points(
+            @Parameter(description = "most points to return; capped by energy-sensors.dashboard.max-points")
+                    @RequestParam(required = false)
+                    @Min(1)
+                    Integer limit) {
         int max = properties.maxPoints();
         return sampler.sample(limit == null ? max : Math.min(limit, max));
     }
 
     @GetMapping("/ingestion")
     @Operation(summary = "Events stored per minute over the last minutes, events stored, rejections by reason")
-    IngestionFigures ingestion(@Parameter(description = "how many minutes, the current one last")
-            @RequestParam(defaultValue = "15") @Min(1) @Max(MAX_MINUTES) int minutes) {
+    IngestionFigures ingestion(
+            @Parameter(description = "how many minutes, the current one last")
+                    @RequestParam(defaultValue = "15")
+                    @Min(1)
+                    @Max(MAX_MINUTES)
+                    int minutes) {
         return rates.lastMinutes(minutes, Instant.now());
     }
 }

@@ -12,7 +12,8 @@ record DashboardProperties(@DefaultValue("20000") int maxPoints) {
 
     DashboardProperties {
         if (maxPoints < 1) {
-            throw new IllegalArgumentException("energy-sensors.dashboard.max-points must be at least 1, got " + maxPoints);
+            throw new IllegalArgumentException(
+                    "energy-sensors.dashboard.max-points must be at least 1, got " + maxPoints);
         }
     }
 }

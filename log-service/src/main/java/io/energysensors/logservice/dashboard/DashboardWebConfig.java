@@ -18,8 +18,7 @@ class DashboardWebConfig implements WebMvcConfigurer {
 
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
-        registry.addResourceHandler("/dashboard/assets/**")
-                .addResourceLocations("classpath:/static/dashboard/");
+        registry.addResourceHandler("/dashboard/assets/**").addResourceLocations("classpath:/static/dashboard/");
         // Version-free paths (/webjars/echarts/dist/echarts.min.js): a library upgrade is a pom change only.
         registry.addResourceHandler("/webjars/**")
                 .addResourceLocations("classpath:/META-INF/resources/webjars/")

@@ -14,6 +14,5 @@ import java.util.Map;
 record IngestionFigures(long eventsStored, List<Minute> perMinute, Map<String, Long> rejected) {
 
     /** @param start the first instant of the minute (UTC) */
-    record Minute(Instant start, long events) {
-    }
+    record Minute(Instant start, long events) {}
 }

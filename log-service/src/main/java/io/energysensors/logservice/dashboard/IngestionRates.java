@@ -43,9 +43,12 @@ class IngestionRates {
     IngestionFigures lastMinutes(int minutes, Instant now) {
         Instant first = now.truncatedTo(ChronoUnit.MINUTES).minus(minutes - 1L, ChronoUnit.MINUTES);
         Map<Long, Long> counts = new HashMap<>();
-        jdbc.query(PER_MINUTE, row -> {
-            counts.put(row.getLong("bucket"), row.getLong("stored"));
-        }, OffsetDateTime.ofInstant(first, ZoneOffset.UTC));
+        jdbc.query(
+                PER_MINUTE,
+                row -> {
+                    counts.put(row.getLong("bucket"), row.getLong("stored"));
+                },
+                OffsetDateTime.ofInstant(first, ZoneOffset.UTC));
         List<Minute> perMinute = new ArrayList<>(minutes);
         for (int i = 0; i < minutes; i++) {
             Instant start = first.plus(i, ChronoUnit.MINUTES);

@@ -14,5 +14,4 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param step every {@code step}-th event by id is in the sample
  */
 @Schema(description = "A deterministic sample of stored events: every step-th event by id")
-record PointSample(List<String> features, List<Object[]> points, long total, long step) {
-}
+record PointSample(List<String> features, List<Object[]> points, long total, long step) {}

@@ -20,8 +20,15 @@ import org.springframework.stereotype.Component;
 class PointSampler {
 
     /** The clustering features, in the order of the clustering's vectors. */
-    static final List<String> FEATURES = List.of("active_power_w", "reactive_power_var", "apparent_power_va",
-            "line_current_a", "line_voltage_v", "peak_0", "peak_1", "peak_2");
+    static final List<String> FEATURES = List.of(
+            "active_power_w",
+            "reactive_power_var",
+            "apparent_power_va",
+            "line_current_a",
+            "line_voltage_v",
+            "peak_0",
+            "peak_1",
+            "peak_2");
 
     // ROW_NUMBER is standard SQL that H2 and PostgreSQL both run; the database skips the rows,
     // so only the sample crosses the connection.
@@ -51,9 +58,13 @@ class PointSampler {
         long step = Math.max(1, (total + limit - 1) / limit);
         List<Object[]> points = new ArrayList<>(Math.min(limit, (int) Math.min(total, Integer.MAX_VALUE)));
         ClusterLabels current = labels.current();
-        jdbc.query(SAMPLE_SQL, row -> {
-            points.add(point(row, current));
-        }, step, limit);
+        jdbc.query(
+                SAMPLE_SQL,
+                row -> {
+                    points.add(point(row, current));
+                },
+                step,
+                limit);
         return new PointSample(FEATURES, points, total, step);
     }
 

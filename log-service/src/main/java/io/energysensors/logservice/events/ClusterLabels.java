@@ -16,6 +16,7 @@ public final class ClusterLabels {
     private final int[] labels;
     /** Members of label {@code l} are at {@code byLabel[starts[l + 1] .. starts[l + 2] - 1]}, ascending. */
     private final int[] starts;
+
     private final int[] byLabel;
 
     /**
@@ -32,8 +33,8 @@ public final class ClusterLabels {
         int maxLabel = -1;
         for (int i = 0; i < ids.length; i++) {
             if (i > 0 && ids[i] <= ids[i - 1]) {
-                throw new IllegalArgumentException("ids must ascend strictly: " + ids[i] + " at " + i + " follows "
-                        + ids[i - 1]);
+                throw new IllegalArgumentException(
+                        "ids must ascend strictly: " + ids[i] + " at " + i + " follows " + ids[i - 1]);
             }
             if (labels[i] < -1) {
                 throw new IllegalArgumentException("label " + labels[i] + " of event " + ids[i] + " is below -1");

@@ -21,7 +21,9 @@ public class ClusterMembers {
     public EventPage page(int label, int page, int size) {
         ClusterLabels current = labels.current();
         long total = current.count(label);
-        List<Long> ids = Arrays.stream(current.newestFirst(label, (long) page * size, size)).boxed().toList();
+        List<Long> ids = Arrays.stream(current.newestFirst(label, (long) page * size, size))
+                .boxed()
+                .toList();
         List<EventView> views = events.findAllByIdIn(ids).stream()
                 .sorted(Comparator.comparingLong(StoredEvent::id).reversed())
                 .map(event -> event.toView(current))

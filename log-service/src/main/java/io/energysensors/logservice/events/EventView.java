@@ -12,5 +12,5 @@ import io.energysensors.format.event.SensorEvent;
  * @param cluster its label in the current clustering result (-1 for an orphan), or null when that
  *     result does not cover it: stored after it was computed, or not placeable (fewer than 3 peaks)
  */
-public record EventView(long id, Instant receivedAt, @JsonUnwrapped SensorEvent event, Integer cluster) {
-}
+public record EventView(
+        long id, Instant receivedAt, @JsonUnwrapped SensorEvent event, Integer cluster) {}

@@ -43,14 +43,15 @@ class EventsController {
      * @param to exclusive upper bound of the measurement time
      */
     @GetMapping
-    EventPage list(@RequestParam(required = false) Long device,
+    EventPage list(
+            @RequestParam(required = false) Long device,
             @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
         if (from != null && to != null && !from.isBefore(to)) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "from (" + from + ") must be before to (" + to + ")");
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.BAD_REQUEST, "from (" + from + ") must be before to (" + to + ")");
             throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
         }
         List<Specification<StoredEvent>> filters = new ArrayList<>();
@@ -63,10 +64,15 @@ class EventsController {
         if (to != null) {
             filters.add((root, query, cb) -> cb.lessThan(root.get("measuredAt"), to));
         }
-        Page<StoredEvent> found = events.findAll(Specification.allOf(filters), PageRequest.of(page, size, NEWEST_FIRST));
+        Page<StoredEvent> found =
+                events.findAll(Specification.allOf(filters), PageRequest.of(page, size, NEWEST_FIRST));
         ClusterLabels current = labels.current();
-        return new EventPage(found.map(event -> event.toView(current)).getContent(), page, size,
-                found.getTotalElements(), found.getTotalPages());
+        return new EventPage(
+                found.map(event -> event.toView(current)).getContent(),
+                page,
+                size,
+                found.getTotalElements(),
+                found.getTotalPages());
     }
 
     @GetMapping("/{id}")

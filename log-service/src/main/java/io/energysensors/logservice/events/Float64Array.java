@@ -9,8 +9,7 @@ import java.nio.ByteOrder;
  */
 public final class Float64Array {
 
-    private Float64Array() {
-    }
+    private Float64Array() {}
 
     public static byte[] encode(double[] values) {
         ByteBuffer bytes = ByteBuffer.allocate(values.length * Double.BYTES);

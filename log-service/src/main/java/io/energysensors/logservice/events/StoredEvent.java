@@ -21,35 +21,44 @@ class StoredEvent {
 
     @Id
     private long id;
+
     private long deviceId;
     private long firmware;
     private long eventCode;
     private Instant measuredAt;
     private boolean coilReversed;
+
     @Column(name = "active_power_w")
     private double activePowerW;
+
     private double reactivePowerVar;
     private double apparentPowerVa;
+
     @Column(name = "line_current_a")
     private double lineCurrentA;
+
     @Column(name = "line_voltage_v")
     private double lineVoltageV;
+
     private double linePhaseRad;
     private double frequencyHz;
+
     @Convert(converter = Float64ArrayConverter.class)
     private double[] peaks;
+
     @Convert(converter = Float64ArrayConverter.class)
     @Column(name = "fft_re")
     private double[] fftRe;
+
     @Convert(converter = Float64ArrayConverter.class)
     @Column(name = "fft_img")
     private double[] fftImg;
+
     private double wifiStrengthDbm;
     private double dummy;
     private Instant receivedAt;
 
-    protected StoredEvent() {
-    }
+    protected StoredEvent() {}
 
     long id() {
         return id;
@@ -57,8 +66,27 @@ class StoredEvent {
 
     /** @param labels the clustering result to take the event's label from */
     EventView toView(ClusterLabels labels) {
-        return new EventView(id, receivedAt, new SensorEvent(deviceId, firmware, eventCode, measuredAt, coilReversed,
-                activePowerW, reactivePowerVar, apparentPowerVa, lineCurrentA, lineVoltageV, linePhaseRad,
-                frequencyHz, peaks, fftRe, fftImg, wifiStrengthDbm, dummy), labels.labelOf(id));
+        return new EventView(
+                id,
+                receivedAt,
+                new SensorEvent(
+                        deviceId,
+                        firmware,
+                        eventCode,
+                        measuredAt,
+                        coilReversed,
+                        activePowerW,
+                        reactivePowerVar,
+                        apparentPowerVa,
+                        lineCurrentA,
+                        lineVoltageV,
+                        linePhaseRad,
+                        frequencyHz,
+                        peaks,
+                        fftRe,
+                        fftImg,
+                        wifiStrengthDbm,
+                        dummy),
+                labels.labelOf(id));
     }
 }

@@ -25,10 +25,12 @@ final class BatchRejectedException extends ErrorResponseException {
     }
 
     private static ProblemDetail problem(List<LineError> errors, int lines, long badLines) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, badLines + " of " + lines
-                + (lines == 1 ? " line is" : " lines are") + " invalid; nothing was stored");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST,
+                badLines + " of " + lines + (lines == 1 ? " line is" : " lines are") + " invalid; nothing was stored");
         problem.setTitle("Invalid event");
-        problem.setProperty("error", String.join("; ", errors.stream().map(LineError::text).toList()));
+        problem.setProperty(
+                "error", String.join("; ", errors.stream().map(LineError::text).toList()));
         problem.setProperty("errors", errors.stream().map(LineError::toProperty).toList());
         return problem;
     }

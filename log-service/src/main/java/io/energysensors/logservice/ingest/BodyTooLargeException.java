@@ -12,14 +12,16 @@ final class BodyTooLargeException extends ErrorResponseException {
     }
 
     static BodyTooLargeException body(int maxBytes) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONTENT_TOO_LARGE,
                 "request body is larger than " + maxBytes + " bytes (energy-sensors.ingest.max-body-bytes)");
         problem.setProperty("maxBytes", maxBytes);
         return new BodyTooLargeException(problem);
     }
 
     static BodyTooLargeException line(int line, int maxBytes) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONTENT_TOO_LARGE,
                 "line " + line + " is longer than " + maxBytes + " bytes (energy-sensors.ingest.max-line-bytes)");
         problem.setProperty("line", line);
         problem.setProperty("maxBytes", maxBytes);

@@ -22,16 +22,16 @@ public record CommitProperties(
 
     public CommitProperties {
         if (maxWaiting < 1) {
-            throw new IllegalArgumentException("energy-sensors.ingest.commit.max-waiting must be at least 1, got "
-                    + maxWaiting);
+            throw new IllegalArgumentException(
+                    "energy-sensors.ingest.commit.max-waiting must be at least 1, got " + maxWaiting);
         }
         if (maxWait.isNegative() || maxWait.isZero()) {
-            throw new IllegalArgumentException("energy-sensors.ingest.commit.max-wait must be positive, got "
-                    + maxWait);
+            throw new IllegalArgumentException(
+                    "energy-sensors.ingest.commit.max-wait must be positive, got " + maxWait);
         }
         if (maxEvents < 1) {
-            throw new IllegalArgumentException("energy-sensors.ingest.commit.max-events must be at least 1, got "
-                    + maxEvents);
+            throw new IllegalArgumentException(
+                    "energy-sensors.ingest.commit.max-events must be at least 1, got " + maxEvents);
         }
     }
 }

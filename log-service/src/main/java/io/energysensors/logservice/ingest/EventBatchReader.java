@@ -63,8 +63,8 @@ class EventBatchReader {
         return checked(events, errors, lines.size());
     }
 
-    private void readLine(byte[] body, int start, int stop, int lineNumber, List<SensorEvent> events,
-            List<LineError> errors) {
+    private void readLine(
+            byte[] body, int start, int stop, int lineNumber, List<SensorEvent> events, List<LineError> errors) {
         String text;
         try {
             text = Utf8.decode(body, start, stop);

@@ -1,7 +1,6 @@
 package io.energysensors.logservice.ingest;
 
 import java.sql.DatabaseMetaData;
-
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.support.JdbcUtils;

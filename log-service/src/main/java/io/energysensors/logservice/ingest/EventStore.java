@@ -64,7 +64,12 @@ class EventStore {
     /** The statements for any database; PostgreSQL takes the faster COPY instead. */
     void insert(List<SensorEvent> events, long[] eventIds, Instant receivedAt) {
         OffsetDateTime received = utc(receivedAt);
-        MultiRowInserts.insert(jdbc, events.size(), ROWS_PER_STATEMENT, INSERT_CHUNK, EventStore::insertStatement,
+        MultiRowInserts.insert(
+                jdbc,
+                events.size(),
+                ROWS_PER_STATEMENT,
+                INSERT_CHUNK,
+                EventStore::insertStatement,
                 (statement, first, rows) -> bindRows(statement, first, rows, events, eventIds, received));
     }
 
@@ -78,8 +83,14 @@ class EventStore {
                 VALUES """ + String.join(", ", Collections.nCopies(rows, row));
     }
 
-    private static void bindRows(PreparedStatement statement, int first, int rows, List<SensorEvent> events,
-            long[] eventIds, OffsetDateTime receivedAt) throws SQLException {
+    private static void bindRows(
+            PreparedStatement statement,
+            int first,
+            int rows,
+            List<SensorEvent> events,
+            long[] eventIds,
+            OffsetDateTime receivedAt)
+            throws SQLException {
         for (int row = 0; row < rows; row++) {
             bind(statement, row * COLUMNS, eventIds[first + row], events.get(first + row), receivedAt);
         }

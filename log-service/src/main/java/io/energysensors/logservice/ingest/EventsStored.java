@@ -6,5 +6,4 @@ package io.energysensors.logservice.ingest;
  *
  * @param count how many events the transaction stored
  */
-public record EventsStored(int count) {
-}
+public record EventsStored(int count) {}

@@ -8,7 +8,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-
 import javax.sql.DataSource;
 
 import io.energysensors.format.event.SensorEvent;
@@ -39,8 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class GroupCommit {
 
     /** A batch waiting for its commit, and that commit's outcome. */
-    private record Waiting(List<SensorEvent> events, CompletableFuture<Void> committed) {
-    }
+    private record Waiting(List<SensorEvent> events, CompletableFuture<Void> committed) {}
 
     private final BlockingQueue<Waiting> waiting;
     private final ReentrantLock writer = new ReentrantLock();
@@ -55,9 +53,11 @@ class GroupCommit {
         this.properties = properties;
         this.waiting = new LinkedBlockingQueue<>(properties.maxWaiting());
         this.requestsPerCommit = DistributionSummary.builder("energy_sensors.ingest.commit.requests")
-                .description("Requests whose batches one commit stored").register(meters);
+                .description("Requests whose batches one commit stored")
+                .register(meters);
         Gauge.builder("energy_sensors.ingest.commit.waiting", waiting, BlockingQueue::size)
-                .description("Requests waiting for a commit to take their batch").register(meters);
+                .description("Requests waiting for a commit to take their batch")
+                .register(meters);
     }
 
     /**

@@ -19,6 +19,7 @@ public class IngestRejections {
 
     /** The reasons, few and fixed, so the map stays small whatever clients send. */
     public static final String INVALID_LINE = "invalid line";
+
     public static final String TOO_LARGE = "too large";
     public static final String MALFORMED_BODY = "malformed body";
     public static final String UNSUPPORTED_MEDIA_TYPE = "unsupported media type";
@@ -32,9 +33,11 @@ public class IngestRejections {
 
     void add(String reason, long lines) {
         counts.computeIfAbsent(reason, key -> new LongAdder()).add(lines);
-        Counter.builder("energy_sensors.ingest.rejected").tag("reason", reason)
+        Counter.builder("energy_sensors.ingest.rejected")
+                .tag("reason", reason)
                 .description("Lines (or whole bodies) POST /log/store refused, by reason")
-                .register(meters).increment(lines);
+                .register(meters)
+                .increment(lines);
     }
 
     /** Every reason seen so far and its count, sorted by reason. */

@@ -13,8 +13,8 @@ final class MalformedBodyException extends ErrorResponseException {
     }
 
     static MalformedBodyException at(String message, int line, int column) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "line " + line + ", column " + column + ": " + message);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "line " + line + ", column " + column + ": " + message);
         problem.setProperty("line", line);
         problem.setProperty("column", column);
         return new MalformedBodyException(problem);
@@ -38,13 +38,14 @@ final class MalformedBodyException extends ErrorResponseException {
     }
 
     static MalformedBodyException noEvent() {
-        return new MalformedBodyException(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        return new MalformedBodyException(ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST,
                 "the body holds no event: send one sensor line, several separated by newlines, "
                         + "or their JSON form"));
     }
 
     static MalformedBodyException unreadable(String reason) {
-        return new MalformedBodyException(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "could not read the request body: " + reason));
+        return new MalformedBodyException(
+                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "could not read the request body: " + reason));
     }
 }

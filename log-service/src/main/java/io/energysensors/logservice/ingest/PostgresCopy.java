@@ -29,10 +29,10 @@ final class PostgresCopy {
     private static final short COLUMNS = 22;
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
     /** PostgreSQL counts time in microseconds from 2000-01-01T00:00:00Z. */
-    private static final long POSTGRES_EPOCH_SECOND = Instant.parse("2000-01-01T00:00:00Z").getEpochSecond();
+    private static final long POSTGRES_EPOCH_SECOND =
+            Instant.parse("2000-01-01T00:00:00Z").getEpochSecond();
 
-    private PostgresCopy() {
-    }
+    private PostgresCopy() {}
 
     static boolean supports(Connection connection) throws SQLException {
         return connection.isWrapperFor(PGConnection.class);
@@ -42,7 +42,9 @@ final class PostgresCopy {
             throws SQLException {
         ByteBuffer rows = encode(events, ids, receivedAt);
         try {
-            connection.unwrap(PGConnection.class).getCopyAPI()
+            connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
                     .copyIn(COPY, new ByteArrayInputStream(rows.array(), 0, rows.position()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -68,8 +70,7 @@ final class PostgresCopy {
     private static int rowBytes(SensorEvent event) {
         int arrays = event.peaks().length + event.fftRe().length + event.fftImg().length;
         int presentPeaks = Math.min(3, event.peaks().length);
-        return Short.BYTES + COLUMNS * Integer.BYTES + 1
-                + (6 + 7 + presentPeaks + 2 + arrays) * Long.BYTES;
+        return Short.BYTES + COLUMNS * Integer.BYTES + 1 + (6 + 7 + presentPeaks + 2 + arrays) * Long.BYTES;
     }
 
     private static void writeRow(ByteBuffer out, long id, SensorEvent event, long receivedAt) {

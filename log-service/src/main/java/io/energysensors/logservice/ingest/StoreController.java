@@ -33,18 +33,25 @@ class StoreController {
     private final DistributionSummary batchSizes;
     private final Timer storeTimer;
 
-    StoreController(EventBatchReader reader, GroupCommit store, IngestProperties limits, IngestRejections rejections,
+    StoreController(
+            EventBatchReader reader,
+            GroupCommit store,
+            IngestProperties limits,
+            IngestRejections rejections,
             MeterRegistry meters) {
         this.reader = reader;
         this.store = store;
         this.limits = limits;
         this.rejections = rejections;
         this.storedEvents = Counter.builder("energy_sensors.ingest.stored")
-                .description("Events stored (acknowledged)").register(meters);
+                .description("Events stored (acknowledged)")
+                .register(meters);
         this.batchSizes = DistributionSummary.builder("energy_sensors.ingest.batch.size")
-                .description("Events per stored request").register(meters);
+                .description("Events per stored request")
+                .register(meters);
         this.storeTimer = Timer.builder("energy_sensors.ingest.store")
-                .description("Time to store a validated batch, commit included").publishPercentileHistogram()
+                .description("Time to store a validated batch, commit included")
+                .publishPercentileHistogram()
                 .register(meters);
     }
 

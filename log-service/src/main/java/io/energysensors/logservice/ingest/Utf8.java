@@ -35,8 +35,7 @@ final class Utf8 {
         }
     }
 
-    private Utf8() {
-    }
+    private Utf8() {}
 
     /** Decodes {@code bytes[from, to)}; a fresh decoder per call keeps this thread-safe. */
     static String decode(byte[] bytes, int from, int to) {

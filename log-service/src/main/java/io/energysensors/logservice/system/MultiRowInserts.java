@@ -20,15 +20,19 @@ public final class MultiRowInserts {
         void bind(PreparedStatement statement, int first, int rows) throws SQLException;
     }
 
-    private MultiRowInserts() {
-    }
+    private MultiRowInserts() {}
 
     /**
      * @param insertForRows the INSERT statement for the given number of rows
      * @param fullStatement the INSERT for {@code rowsPerStatement} rows, built once by the caller
      */
-    public static void insert(JdbcTemplate jdbc, int rowCount, int rowsPerStatement, String fullStatement,
-            IntFunction<String> insertForRows, RowBinder binder) {
+    public static void insert(
+            JdbcTemplate jdbc,
+            int rowCount,
+            int rowsPerStatement,
+            String fullStatement,
+            IntFunction<String> insertForRows,
+            RowBinder binder) {
         int chunks = rowCount / rowsPerStatement;
         if (chunks > 0) {
             jdbc.batchUpdate(fullStatement, new BatchPreparedStatementSetter() {
@@ -45,7 +49,8 @@ public final class MultiRowInserts {
         }
         int rest = rowCount - chunks * rowsPerStatement;
         if (rest > 0) {
-            jdbc.update(insertForRows.apply(rest), statement -> binder.bind(statement, chunks * rowsPerStatement, rest));
+            jdbc.update(
+                    insertForRows.apply(rest), statement -> binder.bind(statement, chunks * rowsPerStatement, rest));
         }
     }
 }

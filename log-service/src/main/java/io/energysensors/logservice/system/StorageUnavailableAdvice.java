@@ -39,14 +39,20 @@ class StorageUnavailableAdvice {
     private static final String HIKARI_CLOSED = "Connection is closed";
 
     /** No connection to begin a transaction with is a database that is down, whatever the layer says. */
-    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
-        CannotCreateTransactionException.class})
+    @ExceptionHandler({
+        DataAccessResourceFailureException.class,
+        TransientDataAccessException.class,
+        CannotCreateTransactionException.class
+    })
     ResponseEntity<ProblemDetail> storageUnavailable(RuntimeException e) {
         log.warn("Event store unavailable: {}", e.getMessage());
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-        return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE,
-                "the event store is unavailable; nothing was stored, retry later", Map.of(), headers)
+        return new ApiProblem(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "the event store is unavailable; nothing was stored, retry later",
+                        Map.of(),
+                        headers)
                 .toResponseEntity();
     }
 
@@ -70,13 +76,16 @@ class StorageUnavailableAdvice {
      */
     static boolean connectionLost(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
+            if (cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLNonTransientConnectionException
                     || cause instanceof SocketException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && (sql.getSQLState() == null
-                    ? HIKARI_CLOSED.equals(sql.getMessage())
-                    : sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+            if (cause instanceof SQLException sql
+                    && (sql.getSQLState() == null
+                            ? HIKARI_CLOSED.equals(sql.getMessage())
+                            : sql.getSQLState().startsWith("08")
+                                    || sql.getSQLState().startsWith("57P"))) {
                 return true;
             }
         }

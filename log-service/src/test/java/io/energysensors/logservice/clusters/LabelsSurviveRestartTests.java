@@ -1,5 +1,8 @@
 package io.energysensors.logservice.clusters;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +20,6 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * The labels held in memory are loaded from the stored memberships: after a restart that runs
  * nothing, every event still carries its label, on every endpoint that shows one. Two real
@@ -36,9 +36,13 @@ class LabelsSurviveRestartTests {
             TestServer server = serverOf(first);
             Reply stored = server.postText(String.join("\n", Samples.lines()));
             assertThat(stored.status()).as(stored.body()).isEqualTo(200);
-            await().atMost(Duration.ofSeconds(60)).until(
-                    () -> "SUCCEEDED".equals(server.get("/clusters/summary").json().path("last_run").path("status")
-                            .asString()));
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> "SUCCEEDED"
+                            .equals(server.get("/clusters/summary")
+                                    .json()
+                                    .path("last_run")
+                                    .path("status")
+                                    .asString()));
             runId = server.get("/clusters/summary").json().get("run_id").asLong();
         }
 
@@ -47,20 +51,29 @@ class LabelsSurviveRestartTests {
             assertThat(second.getBean(Memberships.class).current().runId()).isEqualTo(runId);
 
             JsonNode summary = server.get("/clusters/summary").json();
-            assertThat(summary.get("last_run").get("id").asLong()).as("no run since the restart").isEqualTo(runId);
+            assertThat(summary.get("last_run").get("id").asLong())
+                    .as("no run since the restart")
+                    .isEqualTo(runId);
             List<JsonNode> events = StoredEvents.ofDevice(server, 1);
             int[] expected = Reference.labels();
             assertThat(events).hasSize(expected.length);
             for (int i = 0; i < expected.length; i++) {
-                assertThat(events.get(i).get("cluster").asInt()).as("line %d", i + 1).isEqualTo(expected[i]);
+                assertThat(events.get(i).get("cluster").asInt())
+                        .as("line %d", i + 1)
+                        .isEqualTo(expected[i]);
             }
             long id = events.get(0).get("id").asLong();
-            assertThat(server.get("/events/" + id).json().get("cluster").asInt()).isEqualTo(expected[0]);
+            assertThat(server.get("/events/" + id).json().get("cluster").asInt())
+                    .isEqualTo(expected[0]);
             for (JsonNode cluster : summary.get("clusters")) {
                 int label = cluster.get("label").asInt();
-                JsonNode page = server.get("/clusters/" + label + "/events?size=1000").json();
-                assertThat(page.get("totalElements").asLong()).isEqualTo(cluster.get("count").asLong());
-                page.get("events").forEach(event -> assertThat(event.get("cluster").asInt()).isEqualTo(label));
+                JsonNode page =
+                        server.get("/clusters/" + label + "/events?size=1000").json();
+                assertThat(page.get("totalElements").asLong())
+                        .isEqualTo(cluster.get("count").asLong());
+                page.get("events")
+                        .forEach(event ->
+                                assertThat(event.get("cluster").asInt()).isEqualTo(label));
             }
             JsonNode points = server.get("/dashboard/points?limit=20000").json().get("points");
             assertThat(points.size()).isEqualTo(expected.length);
@@ -71,13 +84,15 @@ class LabelsSurviveRestartTests {
     }
 
     private static ConfigurableApplicationContext start(Path dataDir, long everyEvents) {
-        return new SpringApplicationBuilder(LogServiceApplication.class).run(
-                "--server.port=0",
-                "--energy-sensors.data-dir=" + dataDir,
-                "--energy-sensors.clustering.every-events=" + everyEvents);
+        return new SpringApplicationBuilder(LogServiceApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--energy-sensors.data-dir=" + dataDir,
+                        "--energy-sensors.clustering.every-events=" + everyEvents);
     }
 
     private static TestServer serverOf(ConfigurableApplicationContext context) {
-        return new TestServer(((WebServerApplicationContext) context).getWebServer().getPort());
+        return new TestServer(
+                ((WebServerApplicationContext) context).getWebServer().getPort());
     }
 }

@@ -1,12 +1,12 @@
 package io.energysensors.logservice.clusters;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The stored form of a run's memberships gives back exactly the ids and labels it was given. */
 class MembershipCodecTests {
@@ -30,13 +30,14 @@ class MembershipCodecTests {
     @Test
     void roundTripsGapsBetweenIds() {
         // Ids jump where another instance took the sequence's next block of 1000.
-        assertRoundTrips(new long[] {1, 2, 3, 1001, 1002, 5001, 5_000_001, 5_000_002},
-                new int[] {0, 0, 1, -1, 2, 0, 3, 1});
+        assertRoundTrips(
+                new long[] {1, 2, 3, 1001, 1002, 5001, 5_000_001, 5_000_002}, new int[] {0, 0, 1, -1, 2, 0, 3, 1});
     }
 
     @Test
     void roundTripsExtremeIdsAndLabels() {
-        assertRoundTrips(new long[] {Long.MIN_VALUE, -1, 0, Long.MAX_VALUE - 1, Long.MAX_VALUE},
+        assertRoundTrips(
+                new long[] {Long.MIN_VALUE, -1, 0, Long.MAX_VALUE - 1, Long.MAX_VALUE},
                 new int[] {-1, Integer.MAX_VALUE - 1, 0, 127, 128});
         assertRoundTrips(new long[] {Long.MAX_VALUE}, new int[] {Integer.MAX_VALUE - 1});
         assertRoundTrips(new long[] {Long.MIN_VALUE, Long.MAX_VALUE}, new int[] {5, 6});
@@ -92,26 +93,31 @@ class MembershipCodecTests {
     @Test
     void rejectsIdsThatDoNotAscend() {
         assertThatThrownBy(() -> MembershipCodec.encode(new long[] {5, 5}, new int[] {0, 0}, 0, 2))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ascend");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ascend");
         assertThatThrownBy(() -> MembershipCodec.encode(new long[] {5, 4}, new int[] {0, 0}, 0, 2))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("4 at 1 follows 5");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("4 at 1 follows 5");
     }
 
     @Test
     void rejectsLabelsBelowTheOrphans() {
         assertThatThrownBy(() -> MembershipCodec.encode(new long[] {5}, new int[] {-2}, 0, 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("label -2");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("label -2");
     }
 
     @Test
     void rejectsBytesThatEndInsideAnEvent() {
         byte[] bytes = MembershipCodec.encode(new long[] {300, 301}, new int[] {200, 0}, 0, 2);
 
-        assertThatThrownBy(() -> MembershipCodec.decode(Arrays.copyOf(bytes, bytes.length - 1), 2,
-                new long[2], new int[2], 0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() ->
+                        MembershipCodec.decode(Arrays.copyOf(bytes, bytes.length - 1), 2, new long[2], new int[2], 0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("end inside a number");
         assertThatThrownBy(() -> MembershipCodec.decode(bytes, 3, new long[3], new int[3], 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("end inside a number");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("end inside a number");
     }
 
     @Test
@@ -119,7 +125,8 @@ class MembershipCodecTests {
         byte[] bytes = MembershipCodec.encode(new long[] {300, 301}, new int[] {200, 0}, 0, 2);
 
         assertThatThrownBy(() -> MembershipCodec.decode(bytes, 1, new long[1], new int[1], 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("left over after 1 events");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("left over after 1 events");
     }
 
     @Test
@@ -128,7 +135,8 @@ class MembershipCodecTests {
         Arrays.fill(bytes, (byte) 0x80);
 
         assertThatThrownBy(() -> MembershipCodec.decode(bytes, 1, new long[1], new int[1], 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("longer than 10 bytes");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("longer than 10 bytes");
     }
 
     private static void assertRoundTrips(long[] ids, int[] labels) {

@@ -1,5 +1,8 @@
 package io.energysensors.logservice.clusters;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -19,18 +22,18 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * Events that cannot be placed are skipped and counted, and a run that cannot cluster is recorded
  * with its reason while the previous result stays. Scope {@code recent} over the last 1003 events,
  * runs only on request, over a fresh H2 file database.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "energy-sensors.clustering.scope=recent",
-    "energy-sensors.clustering.max-events=1003",
-    "energy-sensors.clustering.every-events=1000000000"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "energy-sensors.clustering.scope=recent",
+            "energy-sensors.clustering.max-events=1003",
+            "energy-sensors.clustering.every-events=1000000000"
+        })
 class PoisonedAndFailedRunsTests {
 
     @LocalServerPort
@@ -59,7 +62,8 @@ class PoisonedAndFailedRunsTests {
         Reference.assertMatches(good);
         assertThat(good.get("events_skipped").asLong()).isEqualTo(3);
         assertThat(good.get("events_covered").asLong()).isEqualTo(1000);
-        assertThat(StoredEvents.ofDevice(server, poisonedDevice)).hasSize(3)
+        assertThat(StoredEvents.ofDevice(server, poisonedDevice))
+                .hasSize(3)
                 .allSatisfy(event -> assertThat(event.get("cluster").isNull()).isTrue());
         int[] labels = Reference.labels();
         List<JsonNode> sample = StoredEvents.ofDevice(server, 1);
@@ -70,13 +74,16 @@ class PoisonedAndFailedRunsTests {
         // 1003 copies of one event are now the most recent: their bandwidth is 0.
         long copies = Samples.newDevice();
         assertThat(server.postText(String.join("\n", Collections.nCopies(1003, Samples.withDevice(first, copies))))
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
         JsonNode afterFailure = recomputeAndAwait(server, "FAILED");
 
         assertThat(afterFailure.get("last_run").get("reason").asString()).contains("bandwidth is 0");
-        assertThat(afterFailure.get("run_id").asLong()).isEqualTo(good.get("run_id").asLong());
+        assertThat(afterFailure.get("run_id").asLong())
+                .isEqualTo(good.get("run_id").asLong());
         Reference.assertMatches(afterFailure);
-        assertThat(StoredEvents.ofDevice(server, copies)).allSatisfy(event -> assertThat(event.get("cluster").isNull()).isTrue());
+        assertThat(StoredEvents.ofDevice(server, copies))
+                .allSatisfy(event -> assertThat(event.get("cluster").isNull()).isTrue());
     }
 
     private static JsonNode recomputeAndAwait(TestServer server, String status) {
@@ -84,13 +91,18 @@ class PoisonedAndFailedRunsTests {
         Reply accepted = server.send(HttpRequest.newBuilder(URI.create(server.base() + "/clusters/recompute"))
                 .POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(accepted.status()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(60)).until(() -> lastRunId(server.get("/clusters/summary").json()) > before);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> lastRunId(server.get("/clusters/summary").json()) > before);
         JsonNode summary = server.get("/clusters/summary").json();
-        assertThat(summary.get("last_run").get("status").asString()).as(summary.toString()).isEqualTo(status);
+        assertThat(summary.get("last_run").get("status").asString())
+                .as(summary.toString())
+                .isEqualTo(status);
         return summary;
     }
 
     private static long lastRunId(JsonNode summary) {
-        return summary.get("last_run").isNull() ? 0 : summary.get("last_run").get("id").asLong();
+        return summary.get("last_run").isNull()
+                ? 0
+                : summary.get("last_run").get("id").asLong();
     }
 }

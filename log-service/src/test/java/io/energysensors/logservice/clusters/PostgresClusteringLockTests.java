@@ -1,5 +1,7 @@
 package io.energysensors.logservice.clusters;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,8 +12,6 @@ import io.energysensors.logservice.OnPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * On a real PostgreSQL shared by several instances, only one clusters at a time: while another
@@ -25,13 +25,16 @@ class PostgresClusteringLockTests extends OnPostgres {
 
     @Test
     void skipsARunWhileAnotherInstanceHoldsTheLock() throws SQLException {
-        DriverManagerDataSource otherInstance = new DriverManagerDataSource(EmbeddedPostgresHolder.jdbcUrl(),
-                "postgres", "postgres");
-        try (Connection other = otherInstance.getConnection(); Connection third = otherInstance.getConnection()) {
+        DriverManagerDataSource otherInstance =
+                new DriverManagerDataSource(EmbeddedPostgresHolder.jdbcUrl(), "postgres", "postgres");
+        try (Connection other = otherInstance.getConnection();
+                Connection third = otherInstance.getConnection()) {
             other.setAutoCommit(false);
             assertThat(tryLock(other)).isTrue();
             third.setAutoCommit(false);
-            assertThat(tryLock(third)).as("a second attempt while the first holds it").isFalse();
+            assertThat(tryLock(third))
+                    .as("a second attempt while the first holds it")
+                    .isFalse();
             third.rollback();
 
             RunRecord whileHeld = runs.run("lock test, held");

@@ -1,7 +1,8 @@
 package io.energysensors.logservice.clusters;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,8 +32,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * While results are replaced one after another, every read sees one result whole: each
  * replacement labels every event with the same label, a different one each time, and stores
@@ -41,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * second {@link Memberships} over the same database, which loads each new result from the
  * stored rows as another instance would. H2 file database.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "energy-sensors.clustering.every-events=1000000000")
 class ReadersNeverSeeAMixTests {
 
@@ -73,7 +73,8 @@ class ReadersNeverSeeAMixTests {
         TestServer server = new TestServer(port);
         assertThat(server.postText(String.join("\n", Samples.lines())).status()).isEqualTo(200);
         long[] ids = jdbc.queryForList("SELECT id FROM sensor_event ORDER BY id", Long.class).stream()
-                .mapToLong(Long::longValue).toArray();
+                .mapToLong(Long::longValue)
+                .toArray();
         TransactionTemplate transaction = new TransactionTemplate(transactions);
         transaction.executeWithoutResult(status -> replaceAllWith(0, ids));
         int replacements = 1;
@@ -90,19 +91,28 @@ class ReadersNeverSeeAMixTests {
                 checkWhole("stored rows of run " + labels.runId(), labelsOf(labels, ids), ids.length, mixes, seen);
                 // An instance starting now loads whatever is current, racing every replacement.
                 ClusterLabels starting = new Memberships(jdbc).current();
-                checkWhole("stored rows of run " + starting.runId() + " at start-up", labelsOf(starting, ids),
-                        ids.length, mixes, seen);
+                checkWhole(
+                        "stored rows of run " + starting.runId() + " at start-up",
+                        labelsOf(starting, ids),
+                        ids.length,
+                        mixes,
+                        seen);
             })));
             done.add(readers.submit(() -> readUntilDone(replacing, reads.get(1), () -> {
                 JsonNode page = server.get("/events?size=1000").json().get("events");
                 List<Integer> labels = new ArrayList<>();
-                page.forEach(event -> labels.add(event.get("cluster").isNull() ? null : event.get("cluster").asInt()));
+                page.forEach(event -> labels.add(
+                        event.get("cluster").isNull()
+                                ? null
+                                : event.get("cluster").asInt()));
                 checkWhole("GET /events", labels, ids.length, mixes, seen);
             })));
             done.add(readers.submit(() -> readUntilDone(replacing, reads.get(2), () -> {
-                JsonNode points = server.get("/dashboard/points?limit=20000").json().get("points");
+                JsonNode points =
+                        server.get("/dashboard/points?limit=20000").json().get("points");
                 List<Integer> labels = new ArrayList<>();
-                points.forEach(point -> labels.add(point.get(8).isNull() ? null : point.get(8).asInt()));
+                points.forEach(point ->
+                        labels.add(point.get(8).isNull() ? null : point.get(8).asInt()));
                 checkWhole("GET /dashboard/points", labels, ids.length, mixes, seen);
             })));
 
@@ -130,8 +140,20 @@ class ReadersNeverSeeAMixTests {
     /** As a run replaces the result: clear, store, publish on commit, make current. */
     private void replaceAllWith(int label, long[] ids) {
         Instant now = Instant.now();
-        long runId = writer.insertRun(new RunRecord(0, now, now, 0, RunStatus.SUCCEEDED, "mix test", null, Scope.ALL,
-                (long) ids.length, (long) ids.length, 0L, 1.0, 5));
+        long runId = writer.insertRun(new RunRecord(
+                0,
+                now,
+                now,
+                0,
+                RunStatus.SUCCEEDED,
+                "mix test",
+                null,
+                Scope.ALL,
+                (long) ids.length,
+                (long) ids.length,
+                0L,
+                1.0,
+                5));
         int[] labels = new int[ids.length];
         Arrays.fill(labels, label);
         writer.clearResult();
@@ -149,8 +171,8 @@ class ReadersNeverSeeAMixTests {
     }
 
     /** Every event has a label, the same one. */
-    private static void checkWhole(String what, List<Integer> labels, int events, List<String> mixes,
-            Set<Integer> seen) {
+    private static void checkWhole(
+            String what, List<Integer> labels, int events, List<String> mixes, Set<Integer> seen) {
         Set<Integer> distinct = new HashSet<>(labels);
         if (labels.size() != events || distinct.size() != 1 || distinct.contains(null)) {
             mixes.add(what + ": " + labels.size() + " labels, distinct " + distinct);

@@ -1,12 +1,12 @@
 package io.energysensors.logservice.clusters;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import java.nio.file.Path;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /**
  * scikit-learn's answer for the 1000-line sample as the original clustered it, from
@@ -15,15 +15,22 @@ import static org.assertj.core.api.Assertions.within;
  */
 final class Reference {
 
-    static final JsonNode ORIGINAL = JsonMapper.builder().build()
-            .readTree(Path.of("..", "res", "reference", "sklearn_events_reference.json").toFile())
-            .get("variants").get("original_n_samples_200");
+    static final JsonNode ORIGINAL = JsonMapper.builder()
+            .build()
+            .readTree(Path.of("..", "res", "reference", "sklearn_events_reference.json")
+                    .toFile())
+            .get("variants")
+            .get("original_n_samples_200");
 
-    private static final String[] AVERAGES = {"avg_power_active_w", "avg_power_reactive_var",
-        "avg_power_apparent_va", "avg_line_current_a", "avg_line_voltage_v"};
+    private static final String[] AVERAGES = {
+        "avg_power_active_w",
+        "avg_power_reactive_var",
+        "avg_power_apparent_va",
+        "avg_line_current_a",
+        "avg_line_voltage_v"
+    };
 
-    private Reference() {
-    }
+    private Reference() {}
 
     static int[] labels() {
         JsonNode labels = ORIGINAL.get("labels");
@@ -36,7 +43,8 @@ final class Reference {
 
     /** Same clusters, counts, averages, centers and bandwidth as the reference, to 1e-9 relative. */
     static void assertMatches(JsonNode summary) {
-        assertRelative(summary.get("bandwidth").asDouble(), ORIGINAL.get("bandwidth").asDouble());
+        assertRelative(
+                summary.get("bandwidth").asDouble(), ORIGINAL.get("bandwidth").asDouble());
         JsonNode expected = ORIGINAL.get("per_cluster_means");
         JsonNode clusters = summary.get("clusters");
         assertThat(clusters.size()).isEqualTo(expected.size());
@@ -54,7 +62,8 @@ final class Reference {
             } else {
                 JsonNode center = ORIGINAL.get("cluster_centers").get(label);
                 for (int j = 0; j < 8; j++) {
-                    assertRelative(got.get("center").get(j).asDouble(), center.get(j).asDouble());
+                    assertRelative(
+                            got.get("center").get(j).asDouble(), center.get(j).asDouble());
                 }
             }
         }

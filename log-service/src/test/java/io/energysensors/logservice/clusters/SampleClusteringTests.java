@@ -1,5 +1,8 @@
 package io.energysensors.logservice.clusters;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -21,9 +24,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The whole service on a random port over a fresh H2 file database holding only the sample:
@@ -55,7 +55,9 @@ class SampleClusteringTests {
         server = new TestServer(port);
         Reply stored = server.postText(String.join("\n", Samples.lines()));
         assertThat(stored.status()).as(stored.body()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(60)).until(() -> server.get("/clusters/summary").json().get("clusters").size() > 0);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() ->
+                        server.get("/clusters/summary").json().get("clusters").size() > 0);
     }
 
     @Test
@@ -77,7 +79,8 @@ class SampleClusteringTests {
 
         assertThat(events).hasSize(expected.length);
         for (int i = 0; i < expected.length; i++) {
-            assertThat(events.get(i).get("cluster").asInt()).as("event %d (line %d)", events.get(i).get("id").asLong(), i + 1)
+            assertThat(events.get(i).get("cluster").asInt())
+                    .as("event %d (line %d)", events.get(i).get("id").asLong(), i + 1)
                     .isEqualTo(expected[i]);
         }
         long id = events.get(25).get("id").asLong();
@@ -91,17 +94,26 @@ class SampleClusteringTests {
         for (JsonNode cluster : summary.get("clusters")) {
             int label = cluster.get("label").asInt();
             JsonNode detail = server.get("/clusters/" + label).json();
-            assertThat(detail.get("count").asLong()).isEqualTo(cluster.get("count").asLong());
+            assertThat(detail.get("count").asLong())
+                    .isEqualTo(cluster.get("count").asLong());
             JsonNode power = detail.get("features").get("power_active_w");
-            Reference.assertRelative(power.get("mean").asDouble(), cluster.get("avg_power_active_w").asDouble());
-            assertThat(power.get("min").asDouble()).isLessThanOrEqualTo(power.get("mean").asDouble());
-            assertThat(power.get("max").asDouble()).isGreaterThanOrEqualTo(power.get("mean").asDouble());
+            Reference.assertRelative(
+                    power.get("mean").asDouble(),
+                    cluster.get("avg_power_active_w").asDouble());
+            assertThat(power.get("min").asDouble())
+                    .isLessThanOrEqualTo(power.get("mean").asDouble());
+            assertThat(power.get("max").asDouble())
+                    .isGreaterThanOrEqualTo(power.get("mean").asDouble());
             // Every sample event has voltage 230.08: no spread at all.
-            assertThat(detail.get("features").get("line_voltage_v").get("std").asDouble()).isLessThan(1e-9);
+            assertThat(detail.get("features").get("line_voltage_v").get("std").asDouble())
+                    .isLessThan(1e-9);
 
-            JsonNode page = server.get("/clusters/" + label + "/events?size=1000").json();
-            assertThat(page.get("totalElements").asLong()).isEqualTo(cluster.get("count").asLong());
-            page.get("events").forEach(event -> assertThat(event.get("cluster").asInt()).isEqualTo(label));
+            JsonNode page =
+                    server.get("/clusters/" + label + "/events?size=1000").json();
+            assertThat(page.get("totalElements").asLong())
+                    .isEqualTo(cluster.get("count").asLong());
+            page.get("events")
+                    .forEach(event -> assertThat(event.get("cluster").asInt()).isEqualTo(label));
             pagedTotal += page.get("events").size();
         }
         assertThat(pagedTotal).isEqualTo(1000);
@@ -150,7 +162,13 @@ class SampleClusteringTests {
                 .containsPattern("energy_sensors_clustering_runs_seconds_count\\{[^}]*status=\"SUCCEEDED\"[^}]*} [1-9]")
                 .containsPattern("energy_sensors_clustering_last_clusters(\\{[^}]*})? 5\\.0")
                 .containsPattern("energy_sensors_clustering_last_events_covered(\\{[^}]*})? 1000\\.0");
-        assertThat(server.get("/actuator/health/readiness").json().get("status").asString()).isEqualTo("UP");
-        assertThat(server.get("/actuator/info").json().get("build").get("artifact").asString()).isEqualTo("log-service");
+        assertThat(server.get("/actuator/health/readiness").json().get("status").asString())
+                .isEqualTo("UP");
+        assertThat(server.get("/actuator/info")
+                        .json()
+                        .get("build")
+                        .get("artifact")
+                        .asString())
+                .isEqualTo("log-service");
     }
 }

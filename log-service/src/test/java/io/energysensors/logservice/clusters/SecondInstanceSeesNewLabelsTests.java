@@ -1,5 +1,8 @@
 package io.energysensors.logservice.clusters;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.List;
 
@@ -17,9 +20,6 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * Two log-service instances share one real PostgreSQL and only one clusters: the other serves
  * the new labels from its first read after the run commits, never the labels it held before.
@@ -32,17 +32,21 @@ class SecondInstanceSeesNewLabelsTests extends OnPostgres {
     @Test
     void theOtherInstanceServesTheNewLabelsRightAfterTheRunCommits() {
         try (ConfigurableApplicationContext otherInstance = new SpringApplicationBuilder(LogServiceApplication.class)
-                .profiles("postgres").run(
+                .profiles("postgres")
+                .run(
                         "--server.port=0",
                         "--spring.datasource.url=" + EmbeddedPostgresHolder.jdbcUrl(),
                         "--spring.datasource.username=postgres",
                         "--spring.datasource.password=postgres",
                         "--energy-sensors.clustering.every-events=1000000000")) {
-            TestServer other = new TestServer(((WebServerApplicationContext) otherInstance).getWebServer().getPort());
+            TestServer other = new TestServer(
+                    ((WebServerApplicationContext) otherInstance).getWebServer().getPort());
             Memberships otherLabels = otherInstance.getBean(Memberships.class);
 
             long firstDevice = Samples.newDevice();
-            assertThat(server.postText(String.join("\n", Samples.linesOfDevice(firstDevice))).status()).isEqualTo(200);
+            assertThat(server.postText(String.join("\n", Samples.linesOfDevice(firstDevice)))
+                            .status())
+                    .isEqualTo(200);
             RunRecord firstRun = runNow();
             assertSameLabels(other, firstDevice);
             assertThat(otherLabels.current().runId()).isGreaterThanOrEqualTo(firstRun.id());
@@ -54,7 +58,8 @@ class SecondInstanceSeesNewLabelsTests extends OnPostgres {
             RunRecord secondRun = runNow();
 
             assertSameLabels(other, secondDevice);
-            assertThat(otherLabels.current().runId()).isGreaterThanOrEqualTo(secondRun.id())
+            assertThat(otherLabels.current().runId())
+                    .isGreaterThanOrEqualTo(secondRun.id())
                     .isGreaterThan(firstRun.id());
         }
     }
@@ -75,8 +80,12 @@ class SecondInstanceSeesNewLabelsTests extends OnPostgres {
         List<JsonNode> here = StoredEvents.ofDevice(server, device);
         assertThat(there).hasSize(Samples.lines().size()).hasSameSizeAs(here);
         for (int i = 0; i < here.size(); i++) {
-            assertThat(there.get(i).get("cluster").isNull()).as("event %d labelled", i).isFalse();
-            assertThat(there.get(i).get("cluster")).as("event %d", i).isEqualTo(here.get(i).get("cluster"));
+            assertThat(there.get(i).get("cluster").isNull())
+                    .as("event %d labelled", i)
+                    .isFalse();
+            assertThat(there.get(i).get("cluster"))
+                    .as("event %d", i)
+                    .isEqualTo(here.get(i).get("cluster"));
         }
     }
 }

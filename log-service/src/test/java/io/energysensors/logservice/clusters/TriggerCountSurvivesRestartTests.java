@@ -33,7 +33,8 @@ class TriggerCountSurvivesRestartTests {
             TestServer server = serverOf(first);
             Reply stored = server.postText(String.join("\n", sample.subList(0, 999)));
             assertThat(stored.status()).as(stored.body()).isEqualTo(200);
-            assertThat(server.get("/clusters/summary").json().get("last_run").isNull()).isTrue();
+            assertThat(server.get("/clusters/summary").json().get("last_run").isNull())
+                    .isTrue();
         }
 
         try (ConfigurableApplicationContext second = start(dataDir)) {
@@ -50,13 +51,15 @@ class TriggerCountSurvivesRestartTests {
     }
 
     private static ConfigurableApplicationContext start(Path dataDir) {
-        return new SpringApplicationBuilder(LogServiceApplication.class).run(
-                "--server.port=0",
-                "--energy-sensors.data-dir=" + dataDir,
-                "--energy-sensors.clustering.every-events=1000");
+        return new SpringApplicationBuilder(LogServiceApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--energy-sensors.data-dir=" + dataDir,
+                        "--energy-sensors.clustering.every-events=1000");
     }
 
     private static TestServer serverOf(ConfigurableApplicationContext context) {
-        return new TestServer(((WebServerApplicationContext) context).getWebServer().getPort());
+        return new TestServer(
+                ((WebServerApplicationContext) context).getWebServer().getPort());
     }
 }

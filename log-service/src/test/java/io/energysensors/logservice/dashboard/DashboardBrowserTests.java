@@ -1,5 +1,9 @@
 package io.energysensors.logservice.dashboard;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -32,10 +36,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import tools.jackson.databind.JsonNode;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 /**
  * The dashboard in headless Chromium against the real service: what it plots and tabulates is
  * what the JSON endpoints say. Needs Debian's {@code chromium} and {@code chromium-driver}. Without
@@ -62,9 +62,17 @@ class DashboardBrowserTests extends OnH2 {
         requireExecutable(CHROMEDRIVER, "chromedriver");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1400,1500", "--user-data-dir=" + profile);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=1400,1500",
+                "--user-data-dir=" + profile);
         // An explicit driver keeps Selenium Manager from looking for one on the internet.
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -91,7 +99,8 @@ class DashboardBrowserTests extends OnH2 {
 
     @Test
     void showsTheClusteredSampleItsSummaryAndRecomputes() throws IOException {
-        assertThat(server.postText(String.join("\n", Samples.linesOfDevice(Samples.newDevice()))).status())
+        assertThat(server.postText(String.join("\n", Samples.linesOfDevice(Samples.newDevice())))
+                        .status())
                 .isEqualTo(200);
         assertThat(server.postText("Device: ID=1; Fw=1; Evt=2;").status()).isEqualTo(400);
         requestRun();
@@ -128,13 +137,19 @@ class DashboardBrowserTests extends OnH2 {
      */
     private JsonNode awaitPageShowingResultOfEveryEvent() {
         long stored = server.get("/events/count").json().get("count").asLong();
-        return await().atMost(Duration.ofSeconds(40)).until(() -> server.get("/clusters/summary").json(),
-                summary -> !summary.get("events_covered").isNull()
-                        && summary.get("events_covered").asLong() + summary.get("events_skipped").asLong() == stored
-                        && Boolean.TRUE.equals(js("const d = window.dashboard; return !!d && d.state.points !== null"
-                                + " && d.state.summary !== null && d.state.summary.run_id === arguments[0]"
-                                + " && d.state.pointsFor === arguments[0] + '/' + arguments[1]",
-                                summary.get("run_id").asLong(), stored)));
+        return await().atMost(Duration.ofSeconds(40))
+                .until(
+                        () -> server.get("/clusters/summary").json(),
+                        summary -> !summary.get("events_covered").isNull()
+                                && summary.get("events_covered").asLong()
+                                                + summary.get("events_skipped").asLong()
+                                        == stored
+                                && Boolean.TRUE.equals(js(
+                                        "const d = window.dashboard; return !!d && d.state.points !== null"
+                                                + " && d.state.summary !== null && d.state.summary.run_id === arguments[0]"
+                                                + " && d.state.pointsFor === arguments[0] + '/' + arguments[1]",
+                                        summary.get("run_id").asLong(),
+                                        stored)));
     }
 
     /** One plotted point per sampled event, in its cluster's series and colour; orphans grey. */
@@ -164,10 +179,12 @@ class DashboardBrowserTests extends OnH2 {
             assertThat(colours.get("label:-1")).isEqualTo(ORPHAN_GREY);
         }
         Set<String> clusterColours = new HashSet<>();
-        expected.keySet().stream().filter(id -> !id.equals("label:-1") && !id.equals("label:none"))
+        expected.keySet().stream()
+                .filter(id -> !id.equals("label:-1") && !id.equals("label:none"))
                 .forEach(id -> clusterColours.add(colours.get(id)));
         int clusterSeries = (int) expected.keySet().stream()
-                .filter(id -> !id.equals("label:-1") && !id.equals("label:none")).count();
+                .filter(id -> !id.equals("label:-1") && !id.equals("label:none"))
+                .count();
         assertThat(clusterColours).hasSize(Math.min(clusterSeries, 15)).doesNotContain(ORPHAN_GREY);
     }
 
@@ -175,14 +192,16 @@ class DashboardBrowserTests extends OnH2 {
     private void assertTableMatches(JsonNode summary) {
         List<String> expected = new ArrayList<>();
         for (JsonNode cluster : summary.get("clusters")) {
-            expected.add(cluster.get("label").asInt() + "=" + thousands(cluster.get("count").asLong()));
+            expected.add(cluster.get("label").asInt() + "="
+                    + thousands(cluster.get("count").asLong()));
         }
         // Read in one script: the page re-renders the table as it polls, which would make rows
         // found by one WebDriver call stale by the next.
         Object shown = js("return Array.from(document.querySelectorAll('#summary tbody tr'),"
                 + " row => row.dataset.label + '=' + row.cells[1].innerText)");
         assertThat(shown).isEqualTo(expected);
-        assertThat(runShown()).contains("SUCCEEDED", thousands(summary.get("events_covered").asLong()));
+        assertThat(runShown())
+                .contains("SUCCEEDED", thousands(summary.get("events_covered").asLong()));
     }
 
     private void assertLiveFiguresMatch(JsonNode ingestion) {
@@ -190,7 +209,8 @@ class DashboardBrowserTests extends OnH2 {
             assertThat(browser.findElement(By.id("events-stored")).getText().replace(",", ""))
                     .isEqualTo(ingestion.get("eventsStored").asString());
             WebElement invalid = browser.findElement(By.cssSelector("#rejected tr[data-reason='invalid line']"));
-            assertThat(invalid.getText().replace(",", "")).endsWith(ingestion.get("rejected").get("invalid line").asString());
+            assertThat(invalid.getText().replace(",", ""))
+                    .endsWith(ingestion.get("rejected").get("invalid line").asString());
         });
         Number bars = (Number) js("return window.dashboard.rate.getModel().getSeriesByIndex(0).getData().count()");
         assertThat(bars.intValue()).isEqualTo(15);
@@ -206,7 +226,8 @@ class DashboardBrowserTests extends OnH2 {
     }
 
     private String localStartOf(JsonNode summary) {
-        return (String) js("return new Date(arguments[0]).toLocaleString()",
+        return (String) js(
+                "return new Date(arguments[0]).toLocaleString()",
                 summary.get("last_run").get("started_at").asString());
     }
 

@@ -1,5 +1,7 @@
 package io.energysensors.logservice.dashboard;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,8 +10,6 @@ import io.energysensors.logservice.Samples;
 import io.energysensors.logservice.TestServer.Reply;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The JSON behind the dashboard, over real HTTP against H2. */
 class DashboardEndpointsTests extends OnH2 {
@@ -24,9 +24,19 @@ class DashboardEndpointsTests extends OnH2 {
         long total = sample.get("total").asLong();
         long step = sample.get("step").asLong();
         assertThat(step).isEqualTo((total + limit - 1) / limit);
-        assertThat(sample.get("points").size()).isEqualTo((int) ((total + step - 1) / step)).isLessThanOrEqualTo(limit);
-        assertThat(names(sample.get("features"))).containsExactly("active_power_w", "reactive_power_var",
-                "apparent_power_va", "line_current_a", "line_voltage_v", "peak_0", "peak_1", "peak_2");
+        assertThat(sample.get("points").size())
+                .isEqualTo((int) ((total + step - 1) / step))
+                .isLessThanOrEqualTo(limit);
+        assertThat(names(sample.get("features")))
+                .containsExactly(
+                        "active_power_w",
+                        "reactive_power_var",
+                        "apparent_power_va",
+                        "line_current_a",
+                        "line_voltage_v",
+                        "peak_0",
+                        "peak_1",
+                        "peak_2");
         for (JsonNode point : sample.get("points")) {
             assertThat(point.size()).isEqualTo(9);
         }
@@ -74,7 +84,8 @@ class DashboardEndpointsTests extends OnH2 {
         // The store may cross a minute boundary; the two last minutes then hold the sample.
         long lastTwo = figures.get("perMinute").get(1).get("events").asLong() + lastMinute(figures);
         assertThat(lastTwo).isGreaterThanOrEqualTo(before + Samples.lines().size());
-        assertThat(figures.get("eventsStored").asLong()).isEqualTo(server.get("/events/count").json().get("count").asLong());
+        assertThat(figures.get("eventsStored").asLong())
+                .isEqualTo(server.get("/events/count").json().get("count").asLong());
     }
 
     @Test
@@ -96,7 +107,8 @@ class DashboardEndpointsTests extends OnH2 {
 
         server.post("application/xml", new byte[] {'<', 'a', '/', '>'});
 
-        assertThat(rejected(server.get("/dashboard/ingestion").json(), "unsupported media type") - before).isEqualTo(1);
+        assertThat(rejected(server.get("/dashboard/ingestion").json(), "unsupported media type") - before)
+                .isEqualTo(1);
     }
 
     @Test

@@ -1,16 +1,16 @@
 package io.energysensors.logservice.events;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 
 /** An event's label by id, and one label's members paged newest first. */
 class ClusterLabelsTests {
 
     // Label 0: 10, 40, 50, 70; label 1: 20, 60; orphans (-1): 30; no event 15, 45 or 80.
-    private final ClusterLabels labels = new ClusterLabels(7, new long[] {10, 20, 30, 40, 50, 60, 70},
-            new int[] {0, 1, -1, 0, 0, 1, 0});
+    private final ClusterLabels labels =
+            new ClusterLabels(7, new long[] {10, 20, 30, 40, 50, 60, 70}, new int[] {0, 1, -1, 0, 0, 1, 0});
 
     @Test
     void findsTheLabelOfEveryCoveredEventAndNoneOfOthers() {
@@ -59,16 +59,20 @@ class ClusterLabelsTests {
     @Test
     void rejectsIdsOutOfOrderOrRepeated() {
         assertThatThrownBy(() -> new ClusterLabels(1, new long[] {2, 1}, new int[] {0, 0}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 at 1 follows 2");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1 at 1 follows 2");
         assertThatThrownBy(() -> new ClusterLabels(1, new long[] {2, 2}, new int[] {0, 0}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ascend");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ascend");
     }
 
     @Test
     void rejectsMismatchedArraysAndLabelsBelowTheOrphans() {
         assertThatThrownBy(() -> new ClusterLabels(1, new long[] {1, 2}, new int[] {0}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 ids but 1 labels");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("2 ids but 1 labels");
         assertThatThrownBy(() -> new ClusterLabels(1, new long[] {1}, new int[] {-3}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("label -3");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("label -3");
     }
 }

@@ -1,10 +1,10 @@
 package io.energysensors.logservice.events;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.energysensors.logservice.OnH2;
 import io.energysensors.logservice.TestServer.Reply;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Bad query parameters of GET /events are 400 problems naming the parameter. */
 class EventsQueryTests extends OnH2 {

@@ -1,14 +1,14 @@
 package io.energysensors.logservice.events;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class Float64ArrayTests {
 
@@ -50,7 +50,8 @@ class Float64ArrayTests {
 
     @Test
     void rejectsBytesThatAreNotWholeDoubles() {
-        assertThatIllegalArgumentException().isThrownBy(() -> Float64Array.decode(new byte[9]))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Float64Array.decode(new byte[9]))
                 .withMessageContaining("multiple of 8");
     }
 }

@@ -1,5 +1,7 @@
 package io.energysensors.logservice.events;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
 
 import org.flywaydb.core.Flyway;
@@ -7,8 +9,6 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The count row against the rows it counts, over a real H2 file database and the migrations. */
 class StoredEventCountTests {

@@ -1,10 +1,10 @@
 package io.energysensors.logservice.ingest;
 
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class CommitPropertiesTests {
 

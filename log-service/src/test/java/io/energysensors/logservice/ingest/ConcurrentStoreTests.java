@@ -1,5 +1,7 @@
 package io.energysensors.logservice.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,8 +16,6 @@ import io.energysensors.logservice.StoredEvents;
 import io.energysensors.logservice.TestServer.Reply;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Many posters at once over real HTTP, so that commits are shared between requests
@@ -49,9 +49,13 @@ class ConcurrentStoreTests extends OnH2 {
 
         // Dummy numbers the events: each one must be there once.
         List<JsonNode> stored = StoredEvents.ofDevice(server, device);
-        assertThat(stored.stream().map(event -> (int) event.get("dummy").asDouble()).toList())
-                .containsExactlyInAnyOrderElementsOf(IntStream.range(0, POSTERS * PER_POSTER).boxed().toList());
-        assertThat(new HashSet<>(stored.stream().map(event -> event.get("id").asLong()).toList()))
+        assertThat(stored.stream()
+                        .map(event -> (int) event.get("dummy").asDouble())
+                        .toList())
+                .containsExactlyInAnyOrderElementsOf(
+                        IntStream.range(0, POSTERS * PER_POSTER).boxed().toList());
+        assertThat(new HashSet<>(
+                        stored.stream().map(event -> event.get("id").asLong()).toList()))
                 .hasSize(POSTERS * PER_POSTER);
     }
 

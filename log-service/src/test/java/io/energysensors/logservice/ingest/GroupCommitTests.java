@@ -1,5 +1,9 @@
 package io.energysensors.logservice.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -15,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
-
 import javax.sql.DataSource;
 
 import io.energysensors.format.event.SensorEvent;
@@ -34,10 +37,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.transaction.CannotCreateTransactionException;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
-
 /**
  * {@link GroupCommit} over a real H2 file database with the service's migrations. A gate in
  * front of the DataSource holds the first commit open, so that the requests arriving meanwhile
@@ -53,10 +52,12 @@ class GroupCommitTests {
     private GatedDataSource dataSource;
     /** Held open so H2 keeps the database open between the test's unpooled connections. */
     private Connection keepOpen;
+
     private JdbcTemplate jdbc;
     private final List<Integer> commits = new CopyOnWriteArrayList<>();
     private final ExecutorService requests = Executors.newCachedThreadPool();
-    private final List<SensorEvent> sample = Samples.lines().stream().map(StoredEvents::expected).toList();
+    private final List<SensorEvent> sample =
+            Samples.lines().stream().map(StoredEvents::expected).toList();
 
     @BeforeEach
     void migrate() throws SQLException {
@@ -169,7 +170,8 @@ class GroupCommitTests {
         CompletableFuture<Integer> first = holdFirstCommit(commit, events(0, 1));
 
         CompletableFuture<Integer> second = submit(commit, events(1, 4));
-        assertThatThrownBy(second::join).hasCauseInstanceOf(TransientDataAccessResourceException.class)
+        assertThatThrownBy(second::join)
+                .hasCauseInstanceOf(TransientDataAccessResourceException.class)
                 .hasMessageContaining("waited PT0.2S");
         dataSource.open();
 
@@ -202,12 +204,13 @@ class GroupCommitTests {
         assertThat(new StoredEventCount(jdbc).read()).isEqualTo(600);
         // A fresh sequence's first block of 1000 holds them all.
         assertThat(jdbc.queryForList("SELECT id FROM sensor_event", Long.class))
-                .containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 600).boxed().toList());
+                .containsExactlyInAnyOrderElementsOf(
+                        LongStream.rangeClosed(1, 600).boxed().toList());
     }
 
     private GroupCommit groupCommit(CommitProperties properties) {
-        EventStore store = new EventStore(jdbc, eventIds(), new StoredEventCount(jdbc),
-                event -> commits.add(((EventsStored) event).count()));
+        EventStore store = new EventStore(
+                jdbc, eventIds(), new StoredEventCount(jdbc), event -> commits.add(((EventsStored) event).count()));
         return new GroupCommit(store, dataSource, properties, new SimpleMeterRegistry());
     }
 
@@ -240,10 +243,24 @@ class GroupCommitTests {
         List<SensorEvent> events = new ArrayList<>();
         for (int i = first; i < first + count; i++) {
             SensorEvent event = sample.get(i % sample.size());
-            events.add(new SensorEvent(event.deviceId(), event.firmware(), event.eventCode(), event.measuredAt(),
-                    event.coilReversed(), event.activePowerW(), event.reactivePowerVar(), event.apparentPowerVa(),
-                    event.lineCurrentA(), event.lineVoltageV(), event.linePhaseRad(), event.frequencyHz(),
-                    event.peaks(), event.fftRe(), event.fftImg(), event.wifiStrengthDbm(), i));
+            events.add(new SensorEvent(
+                    event.deviceId(),
+                    event.firmware(),
+                    event.eventCode(),
+                    event.measuredAt(),
+                    event.coilReversed(),
+                    event.activePowerW(),
+                    event.reactivePowerVar(),
+                    event.apparentPowerVa(),
+                    event.lineCurrentA(),
+                    event.lineVoltageV(),
+                    event.linePhaseRad(),
+                    event.frequencyHz(),
+                    event.peaks(),
+                    event.fftRe(),
+                    event.fftImg(),
+                    event.wifiStrengthDbm(),
+                    i));
         }
         return events;
     }

@@ -1,10 +1,10 @@
 package io.energysensors.logservice.ingest;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.util.unit.DataSize;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 
 class IngestPropertiesTests {
 

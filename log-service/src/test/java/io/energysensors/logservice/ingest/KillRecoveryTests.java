@@ -1,5 +1,8 @@
 package io.energysensors.logservice.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,9 +26,6 @@ import io.energysensors.logservice.TestServer.Reply;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * Acknowledged means durable: the service runs as a real child process, is killed with SIGKILL
  * while posts are in flight, and restarted on the same database: H2 files, or a PostgreSQL that
@@ -46,9 +46,11 @@ class KillRecoveryTests {
 
     @Test
     void keepsEveryAcknowledgedEventExactlyOnceAfterSigkillOnPostgres() throws Exception {
-        assertSurvivesSigkill("--spring.profiles.active=postgres",
+        assertSurvivesSigkill(
+                "--spring.profiles.active=postgres",
                 "--spring.datasource.url=" + EmbeddedPostgresHolder.jdbcUrl(),
-                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres");
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=postgres");
     }
 
     private void assertSurvivesSigkill(String... database) throws Exception {
@@ -64,7 +66,8 @@ class KillRecoveryTests {
             for (int i = 0; i < POSTERS; i++) {
                 posters.submit(() -> postUntilKilled(server, template, nextDummy, acknowledged, killed));
             }
-            await().atMost(Duration.ofMinutes(2)).until(() -> acknowledged.size() >= ACKS_BEFORE_KILL || !first.isAlive());
+            await().atMost(Duration.ofMinutes(2))
+                    .until(() -> acknowledged.size() >= ACKS_BEFORE_KILL || !first.isAlive());
             first.kill();
             killed.set(true);
             posters.shutdown();
@@ -74,7 +77,8 @@ class KillRecoveryTests {
 
         try (ServiceProcess second = ServiceProcess.start(dataDir.resolve("second.log"), List.of(database))) {
             List<Integer> stored = StoredEvents.ofDevice(second.server(), device).stream()
-                    .map(event -> (int) event.get("dummy").asDouble()).toList();
+                    .map(event -> (int) event.get("dummy").asDouble())
+                    .toList();
 
             assertThat(new HashSet<>(stored)).as("no event stored twice").hasSize(stored.size());
             assertThat(stored).containsAll(acknowledged);
@@ -82,8 +86,12 @@ class KillRecoveryTests {
     }
 
     /** Posts 1 to 4 lines at a time, each with a fresh Dummy value, remembering every 200. */
-    private static void postUntilKilled(TestServer server, String template, AtomicInteger nextDummy,
-            Set<Integer> acknowledged, AtomicBoolean killed) {
+    private static void postUntilKilled(
+            TestServer server,
+            String template,
+            AtomicInteger nextDummy,
+            Set<Integer> acknowledged,
+            AtomicBoolean killed) {
         while (!killed.get()) {
             List<Integer> dummies = new ArrayList<>();
             List<String> lines = new ArrayList<>();

@@ -1,5 +1,7 @@
 package io.energysensors.logservice.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -19,8 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * COPY must store exactly what the INSERTs store: the same events go both ways into a real
  * PostgreSQL (a schema of their own), and every column of the two copies is compared there.
@@ -36,27 +36,36 @@ class PostgresCopyTests {
     @BeforeEach
     void migrateOwnSchema() {
         dataSource = new DriverManagerDataSource(EmbeddedPostgresHolder.jdbcUrl() + "&currentSchema=copy_tests");
-        Flyway.configure().dataSource(dataSource).schemas("copy_tests").cleanDisabled(false).load().clean();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .schemas("copy_tests")
+                .cleanDisabled(false)
+                .load()
+                .clean();
         Flyway.configure().dataSource(dataSource).schemas("copy_tests").load().migrate();
         jdbc = new JdbcTemplate(dataSource);
     }
 
     @Test
     void copyStoresEveryColumnAsTheInsertsDo() throws SQLException {
-        List<SensorEvent> events = new ArrayList<>(Samples.lines().stream().map(StoredEvents::expected).toList());
+        List<SensorEvent> events = new ArrayList<>(
+                Samples.lines().stream().map(StoredEvents::expected).toList());
         events.addAll(edgeCases());
         long[] insertIds = LongStream.rangeClosed(1, events.size()).toArray();
         long[] copyIds = LongStream.of(insertIds).map(id -> id + COPY_ID_OFFSET).toArray();
         Instant receivedAt = Instant.parse("2026-11-28T12:34:56.123456789Z");
 
-        assertThat(PostgresCopy.encode(events, copyIds, receivedAt).hasRemaining()).as("sized exactly").isFalse();
+        assertThat(PostgresCopy.encode(events, copyIds, receivedAt).hasRemaining())
+                .as("sized exactly")
+                .isFalse();
         eventStore().insert(events, insertIds, receivedAt);
         try (Connection connection = dataSource.getConnection()) {
             assertThat(PostgresCopy.supports(connection)).isTrue();
             PostgresCopy.copy(connection, events, copyIds, receivedAt);
         }
 
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sensor_event", Long.class)).isEqualTo(2L * events.size());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sensor_event", Long.class))
+                .isEqualTo(2L * events.size());
         List<Long> differing = jdbc.queryForList("""
                 SELECT i.id FROM sensor_event i JOIN sensor_event c ON c.id = i.id + ?
                 WHERE (i.device_id, i.firmware, i.event_code, i.measured_at, i.coil_reversed, i.active_power_w,
@@ -72,8 +81,7 @@ class PostgresCopyTests {
         // IS DISTINCT FROM compares -0.0 and 0.0 as equal: their bits must match too.
         assertThat(jdbc.queryForList("""
                 SELECT i.id FROM sensor_event i JOIN sensor_event c ON c.id = i.id + ?
-                WHERE CAST(i.active_power_w AS TEXT) <> CAST(c.active_power_w AS TEXT)""", Long.class,
-                COPY_ID_OFFSET)).isEmpty();
+                WHERE CAST(i.active_power_w AS TEXT) <> CAST(c.active_power_w AS TEXT)""", Long.class, COPY_ID_OFFSET)).isEmpty();
     }
 
     @Test
@@ -90,7 +98,7 @@ class PostgresCopyTests {
     }
 
     private EventStore eventStore() {
-        return new EventStore(jdbc, null, new StoredEventCount(jdbc), event -> { });
+        return new EventStore(jdbc, null, new StoredEventCount(jdbc), event -> {});
     }
 
     /** Values at the edges of each column's type, and times whose sub-microsecond part rounds. */
@@ -98,16 +106,35 @@ class PostgresCopyTests {
         List<SensorEvent> events = new ArrayList<>();
         double[][] peaks = {{}, {1.5}, {1.5, -2.5}, {Double.MIN_VALUE, -Double.MAX_VALUE, 1e-300, 4}};
         double[] odd = {-0.0, 0.0, Double.MIN_VALUE, Double.MAX_VALUE, -Double.MIN_NORMAL, 7.311999799999999};
-        String[] times = {"0001-01-01T00:00:00Z", "1969-12-31T23:59:59.999999500Z", "1999-12-31T23:59:59.999999499Z",
-            "2000-01-01T00:00:00.000000500Z", "2016-10-04T16:47:50Z", "9999-12-31T23:59:59.999999Z"};
+        String[] times = {
+            "0001-01-01T00:00:00Z",
+            "1969-12-31T23:59:59.999999500Z",
+            "1999-12-31T23:59:59.999999499Z",
+            "2000-01-01T00:00:00.000000500Z",
+            "2016-10-04T16:47:50Z",
+            "9999-12-31T23:59:59.999999Z"
+        };
         Random random = new Random(20261128);
         for (int i = 0; i < 24; i++) {
             double value = odd[i % odd.length];
-            events.add(new SensorEvent(i % 2 == 0 ? Long.MAX_VALUE - i : Long.MIN_VALUE + i, -i, i,
-                    Instant.parse(times[i % times.length]).plusNanos(random.nextInt(1000)), i % 3 == 0,
-                    value, -value, random.nextGaussian(), random.nextDouble(), 1e300, -1e-300, value,
-                    peaks[i % peaks.length], i % 5 == 0 ? new double[0] : new double[] {value, i},
-                    new double[] {-i, random.nextDouble()}, value, i));
+            events.add(new SensorEvent(
+                    i % 2 == 0 ? Long.MAX_VALUE - i : Long.MIN_VALUE + i,
+                    -i,
+                    i,
+                    Instant.parse(times[i % times.length]).plusNanos(random.nextInt(1000)),
+                    i % 3 == 0,
+                    value,
+                    -value,
+                    random.nextGaussian(),
+                    random.nextDouble(),
+                    1e300,
+                    -1e-300,
+                    value,
+                    peaks[i % peaks.length],
+                    i % 5 == 0 ? new double[0] : new double[] {value, i},
+                    new double[] {-i, random.nextDouble()},
+                    value,
+                    i));
         }
         return events;
     }

@@ -1,5 +1,7 @@
 package io.energysensors.logservice.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -19,8 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every rule of POST /log/store that does not depend on the database, over real HTTP. */
 class StoreValidationTests extends OnH2 {
@@ -83,12 +83,17 @@ class StoreValidationTests extends OnH2 {
     void acceptsCorrectSpellingsOfMisspelledKeys() {
         long device = Samples.newDevice();
         String line = Samples.withDevice(LINE, device)
-                .replace("CoilRevesed=OFF", "CoilReversed=ON").replace("Appearent=", "Apparent=");
+                .replace("CoilRevesed=OFF", "CoilReversed=ON")
+                .replace("Appearent=", "Apparent=");
 
         Reply reply = server.postText(line);
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        assertThat(StoredEvents.ofDevice(server, device).get(0).get("coilReversed").asBoolean()).isTrue();
+        assertThat(StoredEvents.ofDevice(server, device)
+                        .get(0)
+                        .get("coilReversed")
+                        .asBoolean())
+                .isTrue();
     }
 
     @Test
@@ -162,7 +167,8 @@ class StoreValidationTests extends OnH2 {
         assertThat(reply.status()).as(reply.body()).isEqualTo(400);
         assertThat(reply.json().get("error").asString())
                 .startsWith("line 2, column " + (prefix.length() + 1) + ":")
-                .contains("0xFF").contains("offset " + offset);
+                .contains("0xFF")
+                .contains("offset " + offset);
         assertThat(StoredEvents.ofDevice(server, device)).isEmpty();
     }
 
@@ -175,9 +181,13 @@ class StoreValidationTests extends OnH2 {
         Reply second = server.post("text/plain", truncated);
 
         assertThat(first.status()).isEqualTo(400);
-        assertThat(first.json().get("error").asString()).startsWith("line 1, column 3:").contains("offset 2");
+        assertThat(first.json().get("error").asString())
+                .startsWith("line 1, column 3:")
+                .contains("offset 2");
         assertThat(second.status()).isEqualTo(400);
-        assertThat(second.json().get("error").asString()).startsWith("line 1, column 4:").contains("offset 3");
+        assertThat(second.json().get("error").asString())
+                .startsWith("line 1, column 4:")
+                .contains("offset 3");
     }
 
     @Test
@@ -295,8 +305,10 @@ class StoreValidationTests extends OnH2 {
             Reply reply = server.post(asJson ? "application/json" : "text/plain", body);
 
             assertThat(reply.status()).as("round %d: %s", round, reply.body()).isIn(200, 400);
-            assertThat(reply.json().has(reply.status() == 200 ? "stored" : "error") || reply.body().equals("{}"))
-                    .as(reply.body()).isTrue();
+            assertThat(reply.json().has(reply.status() == 200 ? "stored" : "error")
+                            || reply.body().equals("{}"))
+                    .as(reply.body())
+                    .isTrue();
         }
     }
 

@@ -1,5 +1,7 @@
 package io.energysensors.logservice.reliability;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -31,8 +33,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Garbage over real HTTP: 20,000 seeded mutations of the sample, as text and as JSON, and a list
  * of hand-picked nasty bodies and content types. Every answer is a 2xx or a 4xx problem with an
@@ -56,8 +56,10 @@ class BadInputTests {
     @LocalServerPort
     private int port;
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     @DynamicPropertySource
     static void freshDatabase(DynamicPropertyRegistry registry) throws IOException {
@@ -65,8 +67,7 @@ class BadInputTests {
     }
 
     /** A request body with its Content-Type (null: no header) and what it is, for failure messages. */
-    private record Body(String name, String contentType, byte[] bytes) {
-    }
+    private record Body(String name, String contentType, byte[] bytes) {}
 
     @Test
     void answersSeededMutationsOfTheSampleWithSuccessOrAProblemAndCountsExactly() throws Exception {
@@ -122,44 +123,103 @@ class BadInputTests {
         bodies.add(new Body("random binary as text", "text/plain", binary));
         bodies.add(new Body("random binary as JSON", "application/json", binary));
         bodies.add(new Body("random binary, octet-stream", "application/octet-stream", binary));
-        for (byte[] invalid : List.of(new byte[] {(byte) 0xC3, 0x28}, new byte[] {(byte) 0xC0, (byte) 0xAF},
-                new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, new byte[] {(byte) 0xFF},
-                new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, new byte[] {(byte) 0xE2, (byte) 0x82})) {
-            bodies.add(new Body("invalid UTF-8 in a line " + Arrays.toString(invalid), "text/plain",
+        for (byte[] invalid : List.of(
+                new byte[] {(byte) 0xC3, 0x28},
+                new byte[] {(byte) 0xC0, (byte) 0xAF},
+                new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                new byte[] {(byte) 0xFF},
+                new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+                new byte[] {(byte) 0xE2, (byte) 0x82})) {
+            bodies.add(new Body(
+                    "invalid UTF-8 in a line " + Arrays.toString(invalid),
+                    "text/plain",
                     concat(Arrays.copyOf(line, 40), invalid, Arrays.copyOfRange(line, 40, line.length))));
-            bodies.add(new Body("invalid UTF-8 in JSON " + Arrays.toString(invalid), "application/json",
+            bodies.add(new Body(
+                    "invalid UTF-8 in JSON " + Arrays.toString(invalid),
+                    "application/json",
                     concat(bytes(json.substring(0, 20)), invalid, bytes(json.substring(20)))));
         }
         bodies.add(new Body("10 MB of lines", "text/plain", repeatLines(LINE, 10 * 1024 * 1024)));
-        bodies.add(new Body("10 MB of JSON", "application/json",
+        bodies.add(new Body(
+                "10 MB of JSON",
+                "application/json",
                 bytes("[" + String.join(",", Collections.nCopies(10 * 1024 * 1024 / json.length() + 1, json)) + "]")));
         bodies.add(new Body("100k [", "application/json", bytes("[".repeat(100_000))));
         bodies.add(new Body("100k [ closed", "application/json", bytes("[".repeat(100_000) + "]".repeat(100_000))));
         bodies.add(new Body("100k {\"a\":", "application/json", bytes("{\"a\":".repeat(100_000))));
-        for (String wrongShape : List.of("{}", "[]", "null", "42", "\"line\"", "true", "[1,2,3]", "[[]]", "[{}]",
-                "[null]", "{\"events\":[]}", "[\"" + LINE + "\"]", json.replaceFirst("\\{", "["),
-                json.replace("\"Device\"", "\"device\""), json.replaceFirst(":\\s*\\{", ": [1,2]"),
-                json.replaceFirst("\\d+", "\"1\""), json + json, json.substring(0, json.length() / 2),
-                "{\"a\":1,\"a\":2}", "[" + json + ",]", "\uFEFF" + json)) {
+        for (String wrongShape : List.of(
+                "{}",
+                "[]",
+                "null",
+                "42",
+                "\"line\"",
+                "true",
+                "[1,2,3]",
+                "[[]]",
+                "[{}]",
+                "[null]",
+                "{\"events\":[]}",
+                "[\"" + LINE + "\"]",
+                json.replaceFirst("\\{", "["),
+                json.replace("\"Device\"", "\"device\""),
+                json.replaceFirst(":\\s*\\{", ": [1,2]"),
+                json.replaceFirst("\\d+", "\"1\""),
+                json + json,
+                json.substring(0, json.length() / 2),
+                "{\"a\":1,\"a\":2}",
+                "[" + json + ",]",
+                "\uFEFF" + json)) {
             bodies.add(new Body("wrong shape " + abbreviate(wrongShape), "application/json", bytes(wrongShape)));
         }
-        for (String number : List.of("1e400", "-1e400", "-0", "0", "-0.0", "NaN", "Infinity", "-Infinity",
-                "123456789012345678901234567890", "-9223372036854775809", "9223372036854775808", "1e-400",
-                "4.9e-324", "0x10", "1_000", "+5", ".5", "5.", "00012", "1e", "--1", "1.7976931348623157e309")) {
-            bodies.add(new Body("text number " + number + " as Active", "text/plain",
+        for (String number : List.of(
+                "1e400",
+                "-1e400",
+                "-0",
+                "0",
+                "-0.0",
+                "NaN",
+                "Infinity",
+                "-Infinity",
+                "123456789012345678901234567890",
+                "-9223372036854775809",
+                "9223372036854775808",
+                "1e-400",
+                "4.9e-324",
+                "0x10",
+                "1_000",
+                "+5",
+                ".5",
+                "5.",
+                "00012",
+                "1e",
+                "--1",
+                "1.7976931348623157e309")) {
+            bodies.add(new Body(
+                    "text number " + number + " as Active",
+                    "text/plain",
                     bytes(LINE.replace("Active=1753W", "Active=" + number + "W"))));
-            bodies.add(new Body("text number " + number + " as ID", "text/plain",
+            bodies.add(new Body(
+                    "text number " + number + " as ID",
+                    "text/plain",
                     bytes(LINE.replace("ID=1;", "ID=" + number + ";"))));
-            bodies.add(new Body("text number " + number + " as a peak", "text/plain",
+            bodies.add(new Body(
+                    "text number " + number + " as a peak",
+                    "text/plain",
                     bytes(LINE.replace("Peaks: 7.33199978;", "Peaks: " + number + ";"))));
-            bodies.add(new Body("JSON number " + number, "application/json",
+            bodies.add(new Body(
+                    "JSON number " + number,
+                    "application/json",
                     bytes(json.replaceFirst("(-?\\d+(\\.\\d+)?)", number))));
         }
         String peaks = IntStream.range(0, 100_000).mapToObj(i -> "7." + i).collect(Collectors.joining(";"));
-        bodies.add(new Body("100k peaks as text", "text/plain",
+        bodies.add(new Body(
+                "100k peaks as text",
+                "text/plain",
                 bytes(LINE.replaceFirst("Peaks: [^ ]*;", "Peaks: " + peaks + ";"))));
         String peaksJson = IntStream.range(0, 100_000).mapToObj(i -> "7." + i).collect(Collectors.joining(","));
-        bodies.add(new Body("100k peaks as JSON", "application/json",
+        bodies.add(new Body(
+                "100k peaks as JSON",
+                "application/json",
                 bytes(json.replaceFirst("\\[[^\\[\\]]*\\]", "[" + peaksJson + "]"))));
         bodies.add(new Body("1 MB line", "text/plain", bytes("A".repeat(1024 * 1024))));
         bodies.add(new Body("1 MB of semicolons", "text/plain", bytes(";".repeat(1024 * 1024))));
@@ -168,17 +228,45 @@ class BadInputTests {
         bodies.add(new Body("NUL at the end of a line", "text/plain", bytes(LINE + "\u0000")));
         bodies.add(new Body("only NULs", "text/plain", new byte[4096]));
         bodies.add(new Body("NUL inside JSON", "application/json", bytes(json.replace("{", "{\u0000"))));
-        bodies.add(new Body("CRLF lines", "text/plain", bytes(String.join("\r\n", Samples.lines().subList(0, 5)) + "\r\n")));
-        bodies.add(new Body("lone CRs", "text/plain", bytes(String.join("\r", Samples.lines().subList(0, 5)))));
-        bodies.add(new Body("100k blank lines around a line", "text/plain",
+        bodies.add(new Body(
+                "CRLF lines",
+                "text/plain",
+                bytes(String.join("\r\n", Samples.lines().subList(0, 5)) + "\r\n")));
+        bodies.add(new Body(
+                "lone CRs",
+                "text/plain",
+                bytes(String.join("\r", Samples.lines().subList(0, 5)))));
+        bodies.add(new Body(
+                "100k blank lines around a line",
+                "text/plain",
                 bytes("\n".repeat(50_000) + LINE + "\n".repeat(50_000))));
         bodies.add(new Body("only blank lines", "text/plain", bytes("\n \n\t\n\r\n".repeat(10_000))));
-        for (String contentType : Arrays.asList(null, "", "text/html", "application/xml", "application/x-www-form-urlencoded",
-                "multipart/form-data; boundary=x", "text/plain; charset=ISO-8859-1", "text/plain; charset=UTF-16",
-                "text/plain; charset=bogus", "application/json; charset=UTF-16", "application/json; charset=\"\"",
-                "TEXT/PLAIN", "Application/JSON", "text/plain;;;", "text/", "/", "garbage", ";", "*/*", "text/*",
-                "application/problem+json", "application/json-seq", "text/plain; charset=utf-8; q=0.5",
-                "text/plain, application/json", "\u00e9t\u00e9/plain")) {
+        for (String contentType : Arrays.asList(
+                null,
+                "",
+                "text/html",
+                "application/xml",
+                "application/x-www-form-urlencoded",
+                "multipart/form-data; boundary=x",
+                "text/plain; charset=ISO-8859-1",
+                "text/plain; charset=UTF-16",
+                "text/plain; charset=bogus",
+                "application/json; charset=UTF-16",
+                "application/json; charset=\"\"",
+                "TEXT/PLAIN",
+                "Application/JSON",
+                "text/plain;;;",
+                "text/",
+                "/",
+                "garbage",
+                ";",
+                "*/*",
+                "text/*",
+                "application/problem+json",
+                "application/json-seq",
+                "text/plain; charset=utf-8; q=0.5",
+                "text/plain, application/json",
+                "\u00e9t\u00e9/plain")) {
             bodies.add(new Body("line as " + contentType, contentType, line));
             bodies.add(new Body("JSON as " + contentType, contentType, bytes(json)));
         }
@@ -193,7 +281,8 @@ class BadInputTests {
             lines.add(Samples.lines().get(random.nextInt(Samples.lines().size())));
         }
         boolean json = random.nextInt(3) == 0;
-        String text = json ? LINE_JSON.writeAll(lines.stream().map(PARSER::parse).toList()) : String.join("\n", lines);
+        String text =
+                json ? LINE_JSON.writeAll(lines.stream().map(PARSER::parse).toList()) : String.join("\n", lines);
         byte[] body = bytes(text);
         List<String> applied = new ArrayList<>();
         for (int m = 1 + random.nextInt(3); m > 0; m--) {
@@ -201,8 +290,10 @@ class BadInputTests {
             applied.add(String.valueOf(kind));
             body = mutate(body, kind, random);
         }
-        return new Body("mutation " + index + " " + applied + " of " + (json ? "JSON" : "text"),
-                json ? "application/json" : "text/plain", body);
+        return new Body(
+                "mutation " + index + " " + applied + " of " + (json ? "JSON" : "text"),
+                json ? "application/json" : "text/plain",
+                body);
     }
 
     private static byte[] mutate(byte[] body, int kind, Random random) {
@@ -214,7 +305,8 @@ class BadInputTests {
         switch (kind) {
             case 0 -> {
                 byte[] flipped = body.clone();
-                flipped[at] = (byte) (random.nextBoolean() ? random.nextInt(256) : flipped[at] ^ (1 << random.nextInt(8)));
+                flipped[at] =
+                        (byte) (random.nextBoolean() ? random.nextInt(256) : flipped[at] ^ (1 << random.nextInt(8)));
                 return flipped;
             }
             case 1 -> {
@@ -238,7 +330,8 @@ class BadInputTests {
 
     /** Swaps two of the {@code "; "}-separated sections, which keeps every byte but breaks the order. */
     private static byte[] swapSections(byte[] body, Random random) {
-        List<String> sections = new ArrayList<>(Arrays.asList(new String(body, StandardCharsets.ISO_8859_1).split("; ", -1)));
+        List<String> sections =
+                new ArrayList<>(Arrays.asList(new String(body, StandardCharsets.ISO_8859_1).split("; ", -1)));
         if (sections.size() > 1) {
             Collections.swap(sections, random.nextInt(sections.size()), random.nextInt(sections.size()));
         }
@@ -248,11 +341,13 @@ class BadInputTests {
     /** Sends one body, checks the answer's shape and returns how many events it acknowledged. */
     private long sendAndCheck(Body body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/log/store"))
-                .timeout(Duration.ofMinutes(1)).POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes()));
+                .timeout(Duration.ofMinutes(1))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes()));
         if (body.contentType() != null) {
             request.header("Content-Type", body.contentType());
         }
-        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response =
+                client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         int status = response.statusCode();
         String contentType = response.headers().firstValue("Content-Type").orElse("");
         String what = body.name() + " -> " + status + " " + contentType + " " + abbreviate(response.body());
@@ -272,12 +367,17 @@ class BadInputTests {
     }
 
     private void assertHealthUp() throws IOException, InterruptedException {
-        assertThat(JSON.readTree(get("/actuator/health")).get("status").asString()).isEqualTo("UP");
+        assertThat(JSON.readTree(get("/actuator/health")).get("status").asString())
+                .isEqualTo("UP");
     }
 
     private String get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofMinutes(1)).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .timeout(Duration.ofMinutes(1))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
         return response.body();
     }

@@ -1,5 +1,8 @@
 package io.energysensors.logservice.reliability;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -26,16 +29,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * Clustering every 50 events while clients post, poisoned events among them, and
  * POST /clusters/recompute asked for over and over; GET /clusters/summary, polled all along, is
  * always one whole result, never older than the one before. At the end one more run covers every
  * placeable event and skips exactly the poisoned ones. Its own H2 database, so the count is exact.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "energy-sensors.clustering.every-events=50")
 class ClusteringUnderFireTests {
 
@@ -54,9 +55,12 @@ class ClusteringUnderFireTests {
             FIRST.replaceFirst("Peaks: 7.33199978;", "Peaks: 1e300;"));
     /** Odd but placeable: every feature zero, or an extreme value outside the clustered features. */
     private static final List<String> ODD = List.of(
-            FIRST.replace("Active=1753W", "Active=0W").replace("Reactive=279var", "Reactive=0var")
-                    .replace("Appearent=403VA", "Appearent=0VA").replace("Current=7.35900021", "Current=0")
-                    .replace("Voltage=230.08V", "Voltage=0V").replaceFirst("Peaks: [^ ]*;", "Peaks: 0;0;0;"),
+            FIRST.replace("Active=1753W", "Active=0W")
+                    .replace("Reactive=279var", "Reactive=0var")
+                    .replace("Appearent=403VA", "Appearent=0VA")
+                    .replace("Current=7.35900021", "Current=0")
+                    .replace("Voltage=230.08V", "Voltage=0V")
+                    .replaceFirst("Peaks: [^ ]*;", "Peaks: 0;0;0;"),
             FIRST.replace("hz: 49.87", "hz: 1e300"),
             FIRST.replace("Dummy: 20", "Dummy: -1e300"));
 
@@ -82,16 +86,20 @@ class ClusteringUnderFireTests {
         AtomicLong lastCovered = new AtomicLong(-1);
         AtomicInteger polls = new AtomicInteger();
         try {
-            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(25)).until(() -> {
-                JsonNode summary = assertWhole(server.get("/clusters/summary"));
-                assertNeverOlder(summary, lastRunId, lastCovered);
-                if (polls.incrementAndGet() % RECOMPUTE_EVERY_POLLS == 0) {
-                    assertThat(server.send(HttpRequest.newBuilder(
-                            URI.create(server.base() + "/clusters/recompute"))
-                            .POST(HttpRequest.BodyPublishers.noBody())).status()).isEqualTo(202);
-                }
-                return posters.stream().allMatch(Future::isDone);
-            });
+            await().atMost(Duration.ofMinutes(5))
+                    .pollInterval(Duration.ofMillis(25))
+                    .until(() -> {
+                        JsonNode summary = assertWhole(server.get("/clusters/summary"));
+                        assertNeverOlder(summary, lastRunId, lastCovered);
+                        if (polls.incrementAndGet() % RECOMPUTE_EVERY_POLLS == 0) {
+                            assertThat(server.send(HttpRequest.newBuilder(
+                                                            URI.create(server.base() + "/clusters/recompute"))
+                                                    .POST(HttpRequest.BodyPublishers.noBody()))
+                                            .status())
+                                    .isEqualTo(202);
+                        }
+                        return posters.stream().allMatch(Future::isDone);
+                    });
             for (Future<?> poster : posters) {
                 poster.get();
             }
@@ -161,9 +169,11 @@ class ClusteringUnderFireTests {
             counted += cluster.get("count").asLong();
         }
         assertThat(labels).as(reply.body()).contains(0);
-        assertThat(counted).as("cluster counts add up to the events covered: " + reply.body())
+        assertThat(counted)
+                .as("cluster counts add up to the events covered: " + reply.body())
                 .isEqualTo(summary.get("events_covered").asLong());
-        assertThat(summary.get("events_clustered").asLong()).as(reply.body())
+        assertThat(summary.get("events_clustered").asLong())
+                .as(reply.body())
                 .isLessThanOrEqualTo(summary.get("events_covered").asLong());
         return summary;
     }
@@ -184,13 +194,19 @@ class ClusteringUnderFireTests {
 
     private static JsonNode awaitRunCovering(TestServer server, long stored) {
         AtomicLong asked = new AtomicLong();
-        return await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            if (asked.getAndIncrement() % 25 == 0) {
-                server.send(HttpRequest.newBuilder(URI.create(server.base() + "/clusters/recompute"))
-                        .POST(HttpRequest.BodyPublishers.noBody()));
-            }
-            return assertWhole(server.get("/clusters/summary"));
-        }, summary -> !summary.get("run_id").isNull()
-                && summary.get("events_covered").asLong() + summary.get("events_skipped").asLong() == stored);
+        return await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> {
+                            if (asked.getAndIncrement() % 25 == 0) {
+                                server.send(HttpRequest.newBuilder(URI.create(server.base() + "/clusters/recompute"))
+                                        .POST(HttpRequest.BodyPublishers.noBody()));
+                            }
+                            return assertWhole(server.get("/clusters/summary"));
+                        },
+                        summary -> !summary.get("run_id").isNull()
+                                && summary.get("events_covered").asLong()
+                                                + summary.get("events_skipped").asLong()
+                                        == stored);
     }
 }

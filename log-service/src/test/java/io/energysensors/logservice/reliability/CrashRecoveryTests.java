@@ -1,5 +1,8 @@
 package io.energysensors.logservice.reliability;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,9 +32,6 @@ import io.energysensors.logservice.TestServer.Reply;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * Concurrent clients post single lines and small batches, text and JSON, while the service (a real
  * child JVM) is killed with SIGKILL at a seeded random moment, then restarted on the same data,
@@ -46,6 +46,7 @@ class CrashRecoveryTests {
     private static final int KILLS = 3;
     /** Each round kills after at least this many more acknowledged events, plus a seeded random number. */
     private static final int MIN_ACKS_PER_ROUND = 150;
+
     private static final int RANDOM_ACKS_PER_ROUND = 450;
     private static final int MAX_BATCH = 12;
     private static final String SAMPLE_DUMMY = "Dummy: 20";
@@ -63,9 +64,11 @@ class CrashRecoveryTests {
 
     @Test
     void keepsAcknowledgedBatchesWholeAndOnceAcrossRepeatedSigkillsOnPostgres() throws Exception {
-        assertSurvivesRepeatedKills(List.of("--spring.profiles.active=postgres",
+        assertSurvivesRepeatedKills(List.of(
+                "--spring.profiles.active=postgres",
                 "--spring.datasource.url=" + EmbeddedPostgresHolder.jdbcUrl(),
-                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres"));
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=postgres"));
     }
 
     private void assertSurvivesRepeatedKills(List<String> database) throws Exception {
@@ -83,8 +86,9 @@ class CrashRecoveryTests {
         assertThat(ledger.acknowledgedEvents()).isGreaterThanOrEqualTo(KILLS * MIN_ACKS_PER_ROUND);
     }
 
-    private static void postUntilKilled(ServiceProcess service, long device, Ledger ledger, int acknowledgedTarget,
-            long seed) throws InterruptedException {
+    private static void postUntilKilled(
+            ServiceProcess service, long device, Ledger ledger, int acknowledgedTarget, long seed)
+            throws InterruptedException {
         AtomicBoolean killed = new AtomicBoolean();
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         try {
@@ -108,14 +112,18 @@ class CrashRecoveryTests {
             List<Long> dummies = ledger.newBatch(size);
             List<String> lines = new ArrayList<>();
             for (long dummy : dummies) {
-                String sample = Samples.lines().get(random.nextInt(Samples.lines().size()));
+                String sample =
+                        Samples.lines().get(random.nextInt(Samples.lines().size()));
                 lines.add(Samples.withDevice(sample, device).replace(SAMPLE_DUMMY, "Dummy: " + dummy));
             }
             Reply reply;
             try {
                 if (random.nextInt(3) == 0) {
-                    reply = server.post("application/json", LINE_JSON.writeAll(lines.stream().map(PARSER::parse).toList())
-                            .getBytes(StandardCharsets.UTF_8));
+                    reply = server.post(
+                            "application/json",
+                            LINE_JSON
+                                    .writeAll(lines.stream().map(PARSER::parse).toList())
+                                    .getBytes(StandardCharsets.UTF_8));
                 } else {
                     reply = server.postText(String.join("\n", lines));
                 }
@@ -127,14 +135,21 @@ class CrashRecoveryTests {
     }
 
     private static List<Long> dummiesStored(TestServer server, long device) {
-        return StoredEvents.ofDevice(server, device).stream().map(event -> (long) event.get("dummy").asDouble())
+        return StoredEvents.ofDevice(server, device).stream()
+                .map(event -> (long) event.get("dummy").asDouble())
                 .toList();
     }
 
     /** Every batch sent and what became of it; a batch never answered is settled by the next restart. */
     private static final class Ledger {
 
-        private enum Fate { ACKNOWLEDGED, REFUSED, UNANSWERED, FOUND_AFTER_CRASH, LOST_IN_CRASH }
+        private enum Fate {
+            ACKNOWLEDGED,
+            REFUSED,
+            UNANSWERED,
+            FOUND_AFTER_CRASH,
+            LOST_IN_CRASH
+        }
 
         private final AtomicLong nextDummy = new AtomicLong();
         private final Map<List<Long>, Fate> batches = new ConcurrentHashMap<>();
@@ -174,7 +189,8 @@ class CrashRecoveryTests {
                 Fate fate = batch.getValue();
                 String what = "round " + round + ": batch " + dummies + ", " + fate;
                 switch (fate) {
-                    case ACKNOWLEDGED, FOUND_AFTER_CRASH -> assertThat(found).as(what).isEqualTo(dummies.size());
+                    case ACKNOWLEDGED, FOUND_AFTER_CRASH ->
+                        assertThat(found).as(what).isEqualTo(dummies.size());
                     case REFUSED, LOST_IN_CRASH -> assertThat(found).as(what).isZero();
                     case UNANSWERED -> {
                         assertThat(found).as(what + ": whole or absent").isIn(0L, (long) dummies.size());
@@ -183,8 +199,12 @@ class CrashRecoveryTests {
                 }
                 tally.merge(fate, 1, Integer::sum);
             }
-            assertThat(sent).as("round %d: nothing stored that was not sent", round).containsAll(present);
-            assertThat(tally.getOrDefault(Fate.REFUSED, 0)).as("round %d: refused batches", round).isZero();
+            assertThat(sent)
+                    .as("round %d: nothing stored that was not sent", round)
+                    .containsAll(present);
+            assertThat(tally.getOrDefault(Fate.REFUSED, 0))
+                    .as("round %d: refused batches", round)
+                    .isZero();
         }
     }
 }

@@ -1,5 +1,8 @@
 package io.energysensors.logservice.reliability;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -40,9 +43,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * PostgreSQL stops while clients post and starts again on the same data directory and port: posts
  * meanwhile get 503 problems with Retry-After and store nothing, health goes DOWN, and when the
@@ -59,6 +59,7 @@ class DatabaseOutageTests {
     private static final int ACKS_AFTER_OUTAGE = 100;
     /** Long enough for the pool's connection timeout and a new PostgreSQL's start on a loaded machine. */
     private static final Duration RECOVERY = Duration.ofMinutes(2);
+
     private static final String SAMPLE_DUMMY = "Dummy: 20";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -69,8 +70,10 @@ class DatabaseOutageTests {
     @LocalServerPort
     private int port;
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     @DynamicPropertySource
     static void ownPostgres(DynamicPropertyRegistry registry) {
@@ -97,7 +100,8 @@ class DatabaseOutageTests {
         try {
             for (int c = 0; c < CLIENTS; c++) {
                 Random random = new Random(SEED + c);
-                clients.add(pool.submit(() -> post(device, random, nextDummy, answers, acknowledged, unavailable, stop)));
+                clients.add(
+                        pool.submit(() -> post(device, random, nextDummy, answers, acknowledged, unavailable, stop)));
             }
             await().atMost(RECOVERY).until(() -> noneFailed(clients) && acknowledged.get() >= ACKS_BEFORE_OUTAGE);
 
@@ -111,11 +115,13 @@ class DatabaseOutageTests {
             int acknowledgedBeforeRecovery = acknowledged.get();
             await().atMost(RECOVERY).until(() -> noneFailed(clients) && health().statusCode() == 200);
             long healthy = System.nanoTime();
-            await().atMost(RECOVERY).until(() -> noneFailed(clients)
-                    && acknowledged.get() >= acknowledgedBeforeRecovery + ACKS_AFTER_OUTAGE);
-            System.out.printf("DatabaseOutageTests: %d acknowledged, %d answered 503; health UP %d ms after"
-                    + " PostgreSQL started again%n", acknowledged.get(), unavailable.get(),
-                    TimeUnit.NANOSECONDS.toMillis(healthy - restarted));
+            await().atMost(RECOVERY)
+                    .until(() -> noneFailed(clients)
+                            && acknowledged.get() >= acknowledgedBeforeRecovery + ACKS_AFTER_OUTAGE);
+            System.out.printf(
+                    "DatabaseOutageTests: %d acknowledged, %d answered 503; health UP %d ms after"
+                            + " PostgreSQL started again%n",
+                    acknowledged.get(), unavailable.get(), TimeUnit.NANOSECONDS.toMillis(healthy - restarted));
         } finally {
             stop.set(true);
             pool.shutdown();
@@ -142,7 +148,8 @@ class DatabaseOutageTests {
 
     private void assertStoredExactlyTheAcknowledged(long device, Map<List<Long>, Integer> answers) {
         List<Long> stored = StoredEvents.ofDevice(new TestServer(port), device).stream()
-                .map(event -> (long) event.get("dummy").asDouble()).toList();
+                .map(event -> (long) event.get("dummy").asDouble())
+                .toList();
         Set<Long> present = new HashSet<>(stored);
         assertThat(present).as("no event stored twice").hasSize(stored.size());
         Set<Long> acknowledged = new HashSet<>();
@@ -150,22 +157,31 @@ class DatabaseOutageTests {
             if (status == 200) {
                 acknowledged.addAll(dummies);
             } else {
-                assertThat(dummies).as("refused with " + status + ", so not stored").doesNotContainAnyElementsOf(present);
+                assertThat(dummies)
+                        .as("refused with " + status + ", so not stored")
+                        .doesNotContainAnyElementsOf(present);
             }
         });
         assertThat(present).as("exactly the acknowledged events").isEqualTo(acknowledged);
     }
 
     /** Posts batches of 1 to 5 lines; every answer is 200 or a 503 problem with Retry-After. */
-    private void post(long device, Random random, AtomicLong nextDummy, Map<List<Long>, Integer> answers,
-            AtomicInteger acknowledged, AtomicInteger unavailable, AtomicBoolean stop) {
+    private void post(
+            long device,
+            Random random,
+            AtomicLong nextDummy,
+            Map<List<Long>, Integer> answers,
+            AtomicInteger acknowledged,
+            AtomicInteger unavailable,
+            AtomicBoolean stop) {
         while (!stop.get()) {
             List<Long> dummies = new ArrayList<>();
             List<String> lines = new ArrayList<>();
             for (int i = 1 + random.nextInt(5); i > 0; i--) {
                 long dummy = nextDummy.getAndIncrement();
                 dummies.add(dummy);
-                String sample = Samples.lines().get(random.nextInt(Samples.lines().size()));
+                String sample =
+                        Samples.lines().get(random.nextInt(Samples.lines().size()));
                 lines.add(Samples.withDevice(sample, device).replace(SAMPLE_DUMMY, "Dummy: " + dummy));
             }
             HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/log/store"))
@@ -176,10 +192,15 @@ class DatabaseOutageTests {
                 acknowledged.addAndGet(dummies.size());
             } else {
                 assertThat(response.statusCode()).as(what).isEqualTo(503);
-                assertThat(response.headers().firstValue("Content-Type")).as(what)
+                assertThat(response.headers().firstValue("Content-Type"))
+                        .as(what)
                         .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-                assertThat(response.headers().firstValue("Retry-After")).as(what).isPresent();
-                assertThat(JSON.readTree(response.body()).hasNonNull("error")).as(what).isTrue();
+                assertThat(response.headers().firstValue("Retry-After"))
+                        .as(what)
+                        .isPresent();
+                assertThat(JSON.readTree(response.body()).hasNonNull("error"))
+                        .as(what)
+                        .isTrue();
                 unavailable.incrementAndGet();
             }
             answers.put(dummies, response.statusCode());
@@ -196,7 +217,8 @@ class DatabaseOutageTests {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return client.send(request.timeout(Duration.ofMinutes(1)).build(),
+            return client.send(
+                    request.timeout(Duration.ofMinutes(1)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -209,8 +231,12 @@ class DatabaseOutageTests {
     /** A PostgreSQL on the same port and data directory each time; the first start creates the cluster. */
     private static synchronized void startPostgres() {
         try {
-            POSTGRES.set(EmbeddedPostgres.builder().setDataDirectory(DATA_DIR).setCleanDataDirectory(false)
-                    .setPort(PORT).setServerConfig("synchronous_commit", "on").start());
+            POSTGRES.set(EmbeddedPostgres.builder()
+                    .setDataDirectory(DATA_DIR)
+                    .setCleanDataDirectory(false)
+                    .setPort(PORT)
+                    .setServerConfig("synchronous_commit", "on")
+                    .start());
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL did not start", e);
         }

@@ -1,5 +1,7 @@
 package io.energysensors.logservice.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,8 +13,6 @@ import java.nio.charset.StandardCharsets;
 import io.energysensors.logservice.OnH2;
 import io.energysensors.logservice.TestServer.Reply;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Whatever goes wrong, the answer is a problem detail with an {@code error} string, never HTML. */
 class ErrorResponseTests extends OnH2 {
@@ -69,7 +69,8 @@ class ErrorResponseTests extends OnH2 {
 
     @Test
     void deleteOnEventsIsMethodNotAllowedProblem() {
-        Reply reply = server.send(HttpRequest.newBuilder(URI.create(server.base() + "/events/1")).DELETE());
+        Reply reply = server.send(
+                HttpRequest.newBuilder(URI.create(server.base() + "/events/1")).DELETE());
 
         assertProblem(reply, 405);
     }
@@ -77,7 +78,8 @@ class ErrorResponseTests extends OnH2 {
     @Test
     void pathTomcatRejectsBeforeSpringIsProblemToo() throws IOException {
         // An encoded slash is refused by the container itself, before any servlet runs.
-        String response = rawRequest("GET /events/%2e%2e%2f%2e%2e HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        String response =
+                rawRequest("GET /events/%2e%2e%2f%2e%2e HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
         assertThat(response).startsWith("HTTP/1.1 400");
         assertThat(response).doesNotContainIgnoringCase("<html");

@@ -42,34 +42,59 @@ class ParseController {
 
     ParseController(ParseProperties properties, MeterRegistry meters) {
         this.properties = properties;
-        this.linesParsed = Counter.builder("energy_sensors.parse.lines").tag("outcome", "parsed")
-                .description("Sensor lines by outcome").register(meters);
-        this.linesRejected = Counter.builder("energy_sensors.parse.lines").tag("outcome", "rejected")
-                .description("Sensor lines by outcome").register(meters);
+        this.linesParsed = Counter.builder("energy_sensors.parse.lines")
+                .tag("outcome", "parsed")
+                .description("Sensor lines by outcome")
+                .register(meters);
+        this.linesRejected = Counter.builder("energy_sensors.parse.lines")
+                .tag("outcome", "rejected")
+                .description("Sensor lines by outcome")
+                .register(meters);
     }
 
-    @Operation(summary = "Parse sensor lines into their JSON form",
+    @Operation(
+            summary = "Parse sensor lines into their JSON form",
             description = "One line answers its JSON object; several lines (one per \\n, blank lines skipped) "
                     + "answer a JSON array in the same order. Send text/plain (any charset), no Content-Type, "
                     + "or curl's default form type.",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    mediaType = MediaType.TEXT_PLAIN_VALUE,
-                    examples = @ExampleObject(name = "sample line", value = OpenApiExamples.LINE))))
-    @ApiResponse(responseCode = "200", description = "Every line parsed", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON_VALUE,
-            examples = @ExampleObject(name = "sample line", value = OpenApiExamples.LINE_JSON)))
-    @ApiResponse(responseCode = "400", description = "A line is not a sensor line, or the bytes are not valid text",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    examples = @ExampleObject(name = "missing '='", value = OpenApiExamples.BAD_LINE_PROBLEM)))
-    @ApiResponse(responseCode = "413", description = "The body is over energy-sensors.parse.max-body-size",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.TEXT_PLAIN_VALUE,
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "sample line",
+                                                            value = OpenApiExamples.LINE))))
+    @ApiResponse(
+            responseCode = "200",
+            description = "Every line parsed",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            examples = @ExampleObject(name = "sample line", value = OpenApiExamples.LINE_JSON)))
+    @ApiResponse(
+            responseCode = "400",
+            description = "A line is not a sensor line, or the bytes are not valid text",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            examples = @ExampleObject(name = "missing '='", value = OpenApiExamples.BAD_LINE_PROBLEM)))
+    @ApiResponse(
+            responseCode = "413",
+            description = "The body is over energy-sensors.parse.max-body-size",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-    @ApiResponse(responseCode = "415", description = "Another Content-Type, or an unknown charset",
+    @ApiResponse(
+            responseCode = "415",
+            description = "Another Content-Type, or an unknown charset",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @PostMapping(path = "/log/parse", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> parse(HttpServletRequest request) throws IOException {
         Charset charset = RequestBodies.textCharset(request.getContentType())
-                .orElseThrow(() -> new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                        "Content-Type " + request.getContentType() + " is not supported: send sensor lines as text/plain"));
+                .orElseThrow(() -> new ApiProblem(
+                        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                        "Content-Type " + request.getContentType()
+                                + " is not supported: send sensor lines as text/plain"));
         byte[] body = RequestBodies.readWithin(request, properties.maxBodySize().toBytes());
         List<NumberedLine> lines = TextLines.nonBlankLines(body, charset);
         if (lines.isEmpty()) {

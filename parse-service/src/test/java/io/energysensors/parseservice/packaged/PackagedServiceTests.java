@@ -1,5 +1,8 @@
 package io.energysensors.parseservice.packaged;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.ServerSocket;
@@ -16,9 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The jar as users start it: scripts/run-service, with class-data sharing and the bean
@@ -42,18 +42,31 @@ class PackagedServiceTests {
         Path log = dir.resolve("parse-service.log");
         Path script = Path.of("..", "scripts", "run-service").toAbsolutePath().normalize();
         Process service = new ProcessBuilder("bash", script.toString(), "parse-service", "--server.port=" + port)
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         try {
             URI readiness = URI.create("http://localhost:" + port + "/actuator/health/readiness");
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
-                    .ignoreException(ConnectException.class).until(() -> {
-                        assertThat(service.isAlive()).as("the service exited:\n%s", Files.readString(log)).isTrue();
-                        return http.send(HttpRequest.newBuilder(readiness).build(),
-                                HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            await().atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofMillis(200))
+                    .ignoreException(ConnectException.class)
+                    .until(() -> {
+                        assertThat(service.isAlive())
+                                .as("the service exited:\n%s", Files.readString(log))
+                                .isTrue();
+                        return http.send(
+                                                HttpRequest.newBuilder(readiness)
+                                                        .build(),
+                                                HttpResponse.BodyHandlers.discarding())
+                                        .statusCode()
+                                == 200;
                     });
 
-            HttpResponse<String> parsed = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/log/parse"))
-                    .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofFile(SAMPLE)).build(),
+            HttpResponse<String> parsed = http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/log/parse"))
+                            .header("Content-Type", "text/plain")
+                            .POST(HttpRequest.BodyPublishers.ofFile(SAMPLE))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
 
             assertThat(parsed.statusCode()).as(parsed.body()).isEqualTo(200);

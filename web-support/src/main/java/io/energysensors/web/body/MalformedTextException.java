@@ -9,7 +9,8 @@ import org.springframework.http.HttpStatus;
 public final class MalformedTextException extends ApiProblem {
 
     MalformedTextException(String charset, int line, int column, long byteOffset) {
-        super(HttpStatus.BAD_REQUEST,
+        super(
+                HttpStatus.BAD_REQUEST,
                 "line " + line + ", column " + column + " (byte " + byteOffset + "): invalid " + charset
                         + " byte sequence",
                 Map.of("line", line, "column", column, "byteOffset", byteOffset));

@@ -16,8 +16,7 @@ import org.springframework.http.MediaType;
 /** Reads request bodies within a limit and tells which bodies are sensor text. */
 public final class RequestBodies {
 
-    private RequestBodies() {
-    }
+    private RequestBodies() {}
 
     /**
      * The whole body, refused with 413 as soon as it is known to exceed {@code maxBytes}: from
@@ -53,7 +52,8 @@ public final class RequestBodies {
         try {
             type = MediaType.parseMediaType(contentType);
         } catch (InvalidMediaTypeException e) {
-            throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+            throw new ApiProblem(
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                     "unreadable Content-Type \"" + contentType + "\": " + e.getMessage());
         }
         if (!MediaType.TEXT_PLAIN.equalsTypeAndSubtype(type)
@@ -64,14 +64,16 @@ public final class RequestBodies {
             Charset charset = type.getCharset();
             return Optional.of(charset != null ? charset : StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+            throw new ApiProblem(
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                     "unsupported charset in Content-Type \"" + contentType + "\"",
                     Map.of("contentType", contentType));
         }
     }
 
     private static ApiProblem tooLarge(long maxBytes) {
-        return new ApiProblem(HttpStatus.CONTENT_TOO_LARGE,
+        return new ApiProblem(
+                HttpStatus.CONTENT_TOO_LARGE,
                 "request body is larger than the limit of " + maxBytes + " bytes",
                 Map.of("maxBytes", maxBytes));
     }

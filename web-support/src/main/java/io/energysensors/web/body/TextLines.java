@@ -12,8 +12,7 @@ import java.util.List;
 /** Splits a body into lines at {@code \n}; a {@code \r} before it belongs to the line break. */
 public final class TextLines {
 
-    private TextLines() {
-    }
+    private TextLines() {}
 
     /**
      * The body's non-blank lines in order, numbered as they stand in the body.

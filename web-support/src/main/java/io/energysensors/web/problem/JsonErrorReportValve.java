@@ -30,8 +30,8 @@ public final class JsonErrorReportValve extends ErrorReportValve {
         HttpStatus known = HttpStatus.resolve(status);
         String reason = known != null ? known.getReasonPhrase() : "Error " + status;
         // Status and reason phrase are ours, never client text, so no escaping is needed.
-        String json = "{\"type\":\"about:blank\",\"title\":\"" + reason + "\",\"status\":" + status
-                + ",\"detail\":\"" + reason + "\",\"error\":\"" + reason + "\"}";
+        String json = "{\"type\":\"about:blank\",\"title\":\"" + reason + "\",\"status\":" + status + ",\"detail\":\""
+                + reason + "\",\"error\":\"" + reason + "\"}";
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");

@@ -8,8 +8,7 @@ import org.springframework.http.ProblemDetail;
 /** Builds problem details that always carry the {@code error} member. */
 final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     static ProblemDetail of(HttpStatusCode status, String message, Map<String, Object> properties) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message);

@@ -17,8 +17,7 @@ public final class UnexpectedFailure {
 
     private static final Logger log = LoggerFactory.getLogger(UnexpectedFailure.class);
 
-    private UnexpectedFailure() {
-    }
+    private UnexpectedFailure() {}
 
     public static ResponseEntity<ProblemDetail> answer(Exception failure) {
         log.error("Unexpected failure while handling a request", failure);

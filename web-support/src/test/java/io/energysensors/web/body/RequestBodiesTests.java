@@ -26,15 +26,16 @@ class RequestBodiesTests {
         request.setContent(new byte[11]);
 
         assertThatThrownBy(() -> RequestBodies.readWithin(request, 10))
-                .isInstanceOfSatisfying(ApiProblem.class,
-                        p -> assertThat(p.status()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE));
+                .isInstanceOfSatisfying(
+                        ApiProblem.class, p -> assertThat(p.status()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE));
     }
 
     @Test
     void takesTextPlainInAnyCaseNoTypeAndCurlsFormTypeAsText() {
         assertThat(RequestBodies.textCharset(null)).contains(StandardCharsets.UTF_8);
         assertThat(RequestBodies.textCharset("Text/Plain; CHARSET=iso-8859-1")).contains(StandardCharsets.ISO_8859_1);
-        assertThat(RequestBodies.textCharset("application/x-www-form-urlencoded")).contains(StandardCharsets.UTF_8);
+        assertThat(RequestBodies.textCharset("application/x-www-form-urlencoded"))
+                .contains(StandardCharsets.UTF_8);
         assertThat(RequestBodies.textCharset("application/json")).isEmpty();
     }
 
@@ -42,8 +43,8 @@ class RequestBodiesTests {
     void refusesUnreadableTypesAndUnknownCharsetsWith415() {
         for (String type : new String[] {"text/plain; charset=klingon", "///"}) {
             assertThatThrownBy(() -> RequestBodies.textCharset(type))
-                    .isInstanceOfSatisfying(ApiProblem.class,
-                            p -> assertThat(p.status()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE));
+                    .isInstanceOfSatisfying(
+                            ApiProblem.class, p -> assertThat(p.status()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE));
         }
     }
 }

@@ -16,8 +16,8 @@ class TextLinesTests {
 
         List<NumberedLine> lines = TextLines.nonBlankLines(body, StandardCharsets.UTF_8);
 
-        assertThat(lines).containsExactly(new NumberedLine(1, "a: 1"), new NumberedLine(4, "b: 2"),
-                new NumberedLine(5, "c: 3"));
+        assertThat(lines)
+                .containsExactly(new NumberedLine(1, "a: 1"), new NumberedLine(4, "b: 2"), new NumberedLine(5, "c: 3"));
     }
 
     @Test
