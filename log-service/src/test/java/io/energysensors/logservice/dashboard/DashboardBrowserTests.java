@@ -2,7 +2,6 @@ package io.energysensors.logservice.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.URI;
@@ -25,6 +24,7 @@ import io.energysensors.logservice.TestServer.Reply;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -38,16 +38,12 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The dashboard in headless Chromium against the real service: what it plots and tabulates is
- * what the JSON endpoints say. Needs Debian's {@code chromium} and {@code chromium-driver}. Without
- * them it is skipped with the install command as its reason, so that a fresh clone with only a JDK
- * passes; under CI (environment variable {@code CI} set) it fails instead, since a skipped browser
- * test there would let a broken page pass ({@code .ci/run} installs both).
+ * what the JSON endpoints say. Needs Debian's {@code chromium} and {@code chromium-driver}
+ * ({@link NeedsChromium} says what happens without them).
  */
+@ExtendWith(NeedsChromium.class)
 class DashboardBrowserTests extends OnH2 {
 
-    static final Path CHROMIUM = Path.of(System.getProperty("dashboard.chromium", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getProperty("dashboard.chromedriver", "/usr/bin/chromedriver"));
-    static final String INSTALL = "apt-get update && apt-get install -y chromium chromium-driver";
     static final String ORPHAN_GREY = "#9e9e9e";
     static final Duration PAGE_WAIT = Duration.ofSeconds(20);
 
@@ -58,10 +54,9 @@ class DashboardBrowserTests extends OnH2 {
 
     @BeforeAll
     static void startBrowser() {
-        requireExecutable(CHROMIUM, "Chromium");
-        requireExecutable(CHROMEDRIVER, "chromedriver");
+        assertThat(NeedsChromium.missing()).as("what the browser test lacks").isNull();
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
+        options.setBinary(NeedsChromium.CHROMIUM.toFile());
         options.addArguments(
                 "--headless=new",
                 "--no-sandbox",
@@ -75,19 +70,10 @@ class DashboardBrowserTests extends OnH2 {
                 "--user-data-dir=" + profile);
         // An explicit driver keeps Selenium Manager from looking for one on the internet.
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingDriverExecutable(NeedsChromium.CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
                 .build();
         browser = new ChromeDriver(service, options);
-    }
-
-    private static void requireExecutable(Path program, String name) {
-        String reason = String.format("%s not found at %s; install it: %s", name, program, INSTALL);
-        if (System.getenv("CI") != null) {
-            assertThat(Files.isExecutable(program)).as(reason).isTrue();
-        } else {
-            assumeTrue(Files.isExecutable(program), reason);
-        }
     }
 
     @AfterAll
