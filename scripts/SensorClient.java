@@ -16,15 +16,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,13 +29,15 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The demo clients {@code scripts/send_events} and {@code scripts/send_distributed_events} in one
- * single-file program: the wrappers pass their own name as the first argument, which picks the
- * route a line takes (straight to log-service, or through parse-service first).
+ * single-file program, so that they run on a bare JDK with nothing to build: the wrappers pass
+ * their own name first, which picks the route a line takes (straight to log-service, or through
+ * parse-service first). parse-service's JSON answer is forwarded as it is, unread.
  */
 public final class SensorClient {
 
@@ -47,12 +46,12 @@ public final class SensorClient {
     static final int EXIT_USAGE = 2;
     static final int EXIT_UNREACHABLE = 3;
 
-    public static void main(String[] args) {
-        if (args.length == 0 || Route.byName(args[0]) == null) {
+    public static void main(String[] args) throws InterruptedException {
+        Route route = args.length == 0 ? null : Route.byName(args[0]);
+        if (route == null) {
             System.err.println("SensorClient is started by scripts/send_events or scripts/send_distributed_events");
             System.exit(EXIT_USAGE);
         }
-        Route route = Route.byName(args[0]);
         Options options;
         try {
             options = Options.parse(route, List.of(args).subList(1, args.length));
@@ -65,20 +64,15 @@ public final class SensorClient {
         if (options == null) {
             System.out.print(route.usage());
             System.exit(EXIT_OK);
-            return;
         }
         try {
             System.exit(new Run(options).execute());
         } catch (NoSuchFileException e) {
             System.err.println(route.name + ": no such file: " + options.file());
-            System.exit(EXIT_USAGE);
         } catch (IOException e) {
             System.err.println(route.name + ": cannot read " + options.file() + ": " + e);
-            System.exit(EXIT_USAGE);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            System.exit(EXIT_UNREACHABLE);
         }
+        System.exit(EXIT_USAGE);
     }
 }
 
@@ -86,10 +80,14 @@ public final class SensorClient {
 enum Route {
     DIRECT("send_events", "STORE_URL FILE", """
             Sends each line of FILE as text/plain to STORE_URL (log-service, POST /log/store).
+            With --batch N, N lines go in one request body, one per text line; log-service stores
+            a body whole or, if any line is bad, not at all.
             """),
     DISTRIBUTED("send_distributed_events", "PARSE_URL STORE_URL FILE", """
             Sends each line of FILE as text/plain to PARSE_URL (parse-service, POST /log/parse) and
             forwards its JSON answer to STORE_URL (log-service, POST /log/store) as application/json.
+            With --batch N, N lines go in one request body, one per text line; parse-service answers
+            them as one JSON array, forwarded as it is, and each service takes or refuses a body whole.
             """);
 
     final String name;
@@ -103,12 +101,7 @@ enum Route {
     }
 
     static Route byName(String name) {
-        for (Route route : values()) {
-            if (route.name.equals(name)) {
-                return route;
-            }
-        }
-        return null;
+        return Arrays.stream(values()).filter(route -> route.name.equals(name)).findFirst().orElse(null);
     }
 
     int urlCount() {
@@ -117,16 +110,14 @@ enum Route {
 
     String usage() {
         return "usage: " + name + " [options] " + operands + "\n\n" + purpose + """
-
-                Blank lines are skipped. With --batch N, N lines go in one request body, one line per
-                text line; parse-service then answers a JSON array, forwarded as it is.
+                Blank lines are skipped.
 
                 options:
                   --batch N          lines per request (default 1)
                   --concurrency N    requests in flight at once (default 1)
                   --retries N        retries of a request after a connection error or a 503 answer,
-                                     waiting Retry-After when given, else 0.2 s doubling up to 10 s
-                                     (default 5)
+                                     waiting Retry-After seconds when given, else 0.2 s doubling up
+                                     to 10 s (default 5)
                   --timeout SECONDS  longest wait for one answer (default 30)
                   --progress-every SECONDS
                                      how often a progress line is printed when stdout is not a
@@ -148,12 +139,12 @@ enum Route {
 }
 
 record Options(Route route, List<URI> urls, Path file, int batch, int concurrency, int retries,
-               Duration timeout, Duration progressEvery, boolean quiet) {
+        Duration timeout, Duration progressEvery, boolean quiet) {
 
     /** Returns null when help was asked for. */
     static Options parse(Route route, List<String> args) throws UsageException {
-        Map<String, Integer> numbers = new HashMap<>(Map.of(
-                "--batch", 1, "--concurrency", 1, "--retries", 5, "--timeout", 30, "--progress-every", 5));
+        Map<String, Integer> numbers = new HashMap<>(
+                Map.of("--batch", 1, "--concurrency", 1, "--retries", 5, "--timeout", 30, "--progress-every", 5));
         boolean quiet = false;
         List<String> operands = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
@@ -167,14 +158,10 @@ record Options(Route route, List<URI> urls, Path file, int batch, int concurrenc
             } else if (name.equals("--quiet")) {
                 quiet = true;
             } else if (numbers.containsKey(name)) {
-                String value;
-                if (eq > 0) {
-                    value = arg.substring(eq + 1);
-                } else if (i + 1 < args.size()) {
-                    value = args.get(++i);
-                } else {
+                if (eq < 0 && i + 1 == args.size()) {
                     throw new UsageException(name + " needs a value");
                 }
+                String value = eq > 0 ? arg.substring(eq + 1) : args.get(++i);
                 numbers.put(name, number(name, value, name.equals("--retries") ? 0 : 1));
             } else {
                 throw new UsageException("unknown option " + name);
@@ -187,9 +174,8 @@ record Options(Route route, List<URI> urls, Path file, int batch, int concurrenc
         for (String url : operands.subList(0, route.urlCount())) {
             urls.add(url(url));
         }
-        Path file = Path.of(operands.get(operands.size() - 1));
-        return new Options(route, urls, file, numbers.get("--batch"), numbers.get("--concurrency"),
-                numbers.get("--retries"), Duration.ofSeconds(numbers.get("--timeout")),
+        return new Options(route, urls, Path.of(operands.get(operands.size() - 1)), numbers.get("--batch"),
+                numbers.get("--concurrency"), numbers.get("--retries"), Duration.ofSeconds(numbers.get("--timeout")),
                 Duration.ofSeconds(numbers.get("--progress-every")), quiet);
     }
 
@@ -236,11 +222,7 @@ record Batch(long firstLine, List<String> lines) {
     }
 
     long bytes() {
-        long bytes = 0;
-        for (String line : lines) {
-            bytes += line.length() + 1;
-        }
-        return bytes;
+        return lines.stream().mapToLong(line -> line.length() + 1).sum();
     }
 
     String where() {
@@ -251,6 +233,9 @@ record Batch(long firstLine, List<String> lines) {
 
 record Answer(String service, int status, byte[] body) {
 
+    /** The "error" member both services put in their problem JSON, as a string literal. */
+    private static final Pattern ERROR = Pattern.compile("\"error\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+
     boolean ok() {
         return status >= 200 && status < 300;
     }
@@ -259,18 +244,16 @@ record Answer(String service, int status, byte[] body) {
         return status >= 400 && status < 500;
     }
 
+    /**
+     * The answer for a person to read: the problem's "error" message with its quotes and
+     * backslashes unescaped (other JSON escapes stay as they are), else the start of the body.
+     */
     String describe() {
-        String text = new String(body, StandardCharsets.UTF_8);
-        String message = Json.stringMember(text, "error");
-        if (message == null) {
-            message = Json.stringMember(text, "detail");
-        }
-        if (message == null) {
-            message = text.strip();
-            if (message.length() > 200) {
-                message = message.substring(0, 200) + "...";
-            }
-        }
+        String text = new String(body, StandardCharsets.UTF_8).strip();
+        Matcher error = ERROR.matcher(text);
+        String message = error.find()
+                ? error.group(1).replaceAll("\\\\([\"\\\\/])", "$1")
+                : text.length() > 200 ? text.substring(0, 200) + "..." : text;
         return service + " answered " + status + (message.isEmpty() ? "" : ": " + message);
     }
 }
@@ -289,97 +272,22 @@ final class NoAnswerException extends Exception {
     }
 }
 
-/**
- * Finds a string member in the services' problem JSON. The program must run on a bare JDK, so no
- * JSON library; the answer is only shown to a person, so finding the member's first occurrence is
- * enough.
- */
-final class Json {
-
-    private Json() {
-    }
-
-    static String stringMember(String json, String name) {
-        int at = json.indexOf('"' + name + '"');
-        if (at < 0) {
-            return null;
-        }
-        int i = skipSpaces(json, at + name.length() + 2);
-        if (i >= json.length() || json.charAt(i) != ':') {
-            return null;
-        }
-        i = skipSpaces(json, i + 1);
-        if (i >= json.length() || json.charAt(i) != '"') {
-            return null;
-        }
-        StringBuilder value = new StringBuilder();
-        for (i++; i < json.length(); i++) {
-            char c = json.charAt(i);
-            if (c == '"') {
-                return value.toString();
-            }
-            if (c != '\\' || i + 1 == json.length()) {
-                value.append(c);
-                continue;
-            }
-            char escaped = json.charAt(++i);
-            switch (escaped) {
-                case 'n':
-                    value.append('\n');
-                    break;
-                case 't':
-                    value.append('\t');
-                    break;
-                case 'r':
-                    value.append('\r');
-                    break;
-                case 'b':
-                    value.append('\b');
-                    break;
-                case 'f':
-                    value.append('\f');
-                    break;
-                case 'u':
-                    try {
-                        value.append((char) Integer.parseInt(json.substring(i + 1, i + 5), 16));
-                        i += 4;
-                    } catch (IndexOutOfBoundsException | NumberFormatException e) {
-                        value.append("\\u");
-                    }
-                    break;
-                default:
-                    value.append(escaped);
-            }
-        }
-        return null;
-    }
-
-    private static int skipSpaces(String text, int from) {
-        int i = from;
-        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
-            i++;
-        }
-        return i;
-    }
-}
-
 /** POSTs with keep-alive connections, retrying what is safe to retry. */
 final class Sender {
 
-    private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
-    private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
+    private static final long FIRST_BACKOFF_MILLIS = 200;
+    private static final long MAX_BACKOFF_MILLIS = 10_000;
+    private static final long MAX_RETRY_AFTER_SECONDS = 60;
 
-    private final HttpClient client;
+    // HTTP/1.1 because the services speak it; HTTP/2 would cost an upgrade attempt per connection.
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final int retries;
     private final Duration timeout;
 
     Sender(int retries, Duration timeout) {
-        // HTTP/1.1 because the services speak it; HTTP/2 would cost an upgrade attempt per connection.
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10))
-                .build();
         this.retries = retries;
         this.timeout = timeout;
     }
@@ -397,7 +305,7 @@ final class Sender {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         for (int attempt = 0; ; attempt++) {
-            Duration wait;
+            long waitMillis = backoffMillis(attempt);
             String trouble;
             try {
                 HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
@@ -406,22 +314,19 @@ final class Sender {
                     return answer;
                 }
                 trouble = answer.describe();
-                wait = retryAfter(response).orElse(backoff(attempt));
-            } catch (HttpTimeoutException e) {
-                if (!(e instanceof HttpConnectTimeoutException)) {
-                    throw new NoAnswerException(service + " gave no answer within " + timeout.toSeconds()
-                            + " s (not sent again: it may have stored the lines)");
-                }
+                waitMillis = retryAfterMillis(response, waitMillis);
+            } catch (HttpConnectTimeoutException e) {
                 trouble = "cannot reach " + service + " at " + uri + ": connect timed out";
-                wait = backoff(attempt);
+            } catch (HttpTimeoutException e) {
+                throw new NoAnswerException(service + " gave no answer within " + timeout.toSeconds()
+                        + " s (not sent again: it may have stored the lines)");
             } catch (IOException e) {
                 trouble = "cannot reach " + service + " at " + uri + ": " + reason(e);
-                wait = backoff(attempt);
             }
             if (attempt == retries) {
                 throw new UnreachableException(trouble + " (gave up after " + retries + " retries)");
             }
-            Thread.sleep(wait.toMillis());
+            Thread.sleep(waitMillis);
         }
     }
 
@@ -441,36 +346,29 @@ final class Sender {
     }
 
     /** Full jitter, so that concurrent senders do not come back all at once. */
-    private static Duration backoff(int attempt) {
-        long ceiling = Math.min(MAX_BACKOFF.toMillis(), FIRST_BACKOFF.toMillis() << Math.min(attempt, 20));
-        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1));
+    private static long backoffMillis(int attempt) {
+        long ceiling = Math.min(MAX_BACKOFF_MILLIS, FIRST_BACKOFF_MILLIS << Math.min(attempt, 20));
+        return ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1);
     }
 
-    private static Optional<Duration> retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").map(String::strip).flatMap(value -> {
-            Duration wait;
-            try {
-                wait = Duration.ofSeconds(Long.parseLong(value));
-            } catch (NumberFormatException notSeconds) {
-                try {
-                    ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
-                    wait = Duration.between(ZonedDateTime.now(at.getZone()), at);
-                } catch (DateTimeParseException notDate) {
-                    return Optional.empty();
-                }
-            }
-            if (wait.isNegative()) {
-                wait = Duration.ZERO;
-            }
-            return Optional.of(wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait);
-        });
+    /** The services send Retry-After in seconds; anything else falls back to the backoff. */
+    private static long retryAfterMillis(HttpResponse<?> response, long backoffMillis) {
+        try {
+            return response.headers()
+                    .firstValue("Retry-After")
+                    .map(value -> Math.min(Math.max(Long.parseLong(value.strip()), 0), MAX_RETRY_AFTER_SECONDS))
+                    .map(TimeUnit.SECONDS::toMillis)
+                    .orElse(backoffMillis);
+        } catch (NumberFormatException e) {
+            return backoffMillis;
+        }
     }
 }
 
 /** Counts by outcome and keeps the first errors; shared by the sending threads. */
 final class Tally {
 
-    static final int ERRORS_SHOWN = 5;
+    private static final int ERRORS_SHOWN = 5;
 
     final AtomicLong stored = new AtomicLong();
     final AtomicLong rejected = new AtomicLong();
@@ -482,25 +380,21 @@ final class Tally {
     private int errorCount;
 
     void record(Batch batch, Answer answer) {
-        int lines = batch.lines().size();
         if (answer.ok()) {
-            stored.addAndGet(lines);
+            count(stored, batch);
         } else {
-            (answer.rejected() ? rejected : failed).addAndGet(lines);
+            count(answer.rejected() ? rejected : failed, batch);
             error(batch.where() + ": " + answer.describe());
         }
-        done(batch);
     }
 
     void failed(Batch batch, String message) {
-        failed.addAndGet(batch.lines().size());
+        count(failed, batch);
         error(batch.where() + ": " + message);
-        done(batch);
     }
 
     void unsent(Batch batch) {
-        unsent.addAndGet(batch.lines().size());
-        done(batch);
+        count(unsent, batch);
     }
 
     synchronized void error(String message) {
@@ -510,19 +404,19 @@ final class Tally {
         }
     }
 
-    synchronized List<String> firstErrors() {
-        return List.copyOf(errors);
-    }
-
-    synchronized int errorCount() {
-        return errorCount;
-    }
-
     long total() {
         return stored.get() + rejected.get() + failed.get() + unsent.get();
     }
 
-    private void done(Batch batch) {
+    synchronized void printErrors(PrintStream out) {
+        errors.forEach(error -> out.println("error: " + error));
+        if (errorCount > errors.size()) {
+            out.println("error: ... and " + (errorCount - errors.size()) + " more");
+        }
+    }
+
+    private void count(AtomicLong outcome, Batch batch) {
+        outcome.addAndGet(batch.lines().size());
         linesDone.addAndGet(batch.lines().size());
         bytesDone.addAndGet(batch.bytes());
     }
@@ -537,27 +431,19 @@ final class Progress {
     private static final int BAR_WIDTH = 30;
 
     private final PrintStream out;
-    private final boolean terminal;
-    private final Duration every;
+    private final boolean terminal = System.console() != null;
     private final long fileBytes;
     private final Tally tally;
     private final long started = System.nanoTime();
-    private final ScheduledExecutorService ticker;
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
 
-    Progress(PrintStream out, boolean terminal, Duration every, long fileBytes, Tally tally) {
+    Progress(PrintStream out, long fileBytes, Tally tally) {
         this.out = out;
-        this.terminal = terminal;
-        this.every = every;
         this.fileBytes = fileBytes;
         this.tally = tally;
-        this.ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "progress");
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
-    void start() {
+    void start(Duration every) {
         long period = terminal ? 200 : every.toMillis();
         ticker.scheduleAtFixedRate(this::show, period, period, TimeUnit.MILLISECONDS);
     }
@@ -577,15 +463,14 @@ final class Progress {
 
     private void show() {
         long lines = tally.linesDone.get();
-        long bytes = tally.bytesDone.get();
-        double fraction = fileBytes == 0 ? 1 : Math.min(1, (double) bytes / fileBytes);
+        double fraction = fileBytes == 0 ? 1 : Math.min(1, (double) tally.bytesDone.get() / fileBytes);
         double seconds = seconds();
         String rate = String.format(Locale.ROOT, "%.0f lines/s", lines / Math.max(seconds, 1e-3));
         String eta = fraction > 0 ? clock(seconds * (1 - fraction) / fraction) : "?";
         if (terminal) {
             int filled = (int) Math.round(fraction * BAR_WIDTH);
-            out.printf(Locale.ROOT, "\r[%s%s] %3.0f%%  %d lines  %s  ETA %s ",
-                    "#".repeat(filled), "-".repeat(BAR_WIDTH - filled), fraction * 100, lines, rate, eta);
+            String bar = "#".repeat(filled) + "-".repeat(BAR_WIDTH - filled);
+            out.printf(Locale.ROOT, "\r[%s] %3.0f%%  %d lines  %s  ETA %s ", bar, fraction * 100, lines, rate, eta);
             out.flush();
         } else {
             out.printf(Locale.ROOT, "progress: %.0f%%, %d lines, %s, ETA %s%n", fraction * 100, lines, rate, eta);
@@ -600,7 +485,7 @@ final class Progress {
     }
 }
 
-/** One pass over FILE: a reader thread cuts batches, a bounded pool sends them. */
+/** One pass over FILE: the main thread cuts batches, a bounded pool sends them. */
 final class Run {
 
     private static final String TEXT = "text/plain; charset=UTF-8";
@@ -618,12 +503,11 @@ final class Run {
 
     int execute() throws IOException, InterruptedException {
         PrintStream out = System.out;
-        Progress progress = new Progress(out, System.console() != null, options.progressEvery(),
-                Files.size(options.file()), tally);
+        Progress progress = new Progress(out, Files.size(options.file()), tally);
         if (!options.quiet()) {
-            progress.start();
+            progress.start(options.progressEvery());
         }
-        ExecutorService pool = Executors.newFixedThreadPool(options.concurrency(), new ThreadNames());
+        ExecutorService pool = Executors.newFixedThreadPool(options.concurrency());
         // Bounds the batches read ahead, so memory does not grow with the size of FILE.
         Semaphore inFlight = new Semaphore(options.concurrency() * 2);
         try (BufferedReader in = Files.newBufferedReader(options.file(), StandardCharsets.ISO_8859_1)) {
@@ -656,7 +540,11 @@ final class Run {
         if (!options.quiet()) {
             progress.stop();
         }
-        report(out, progress.seconds());
+        tally.printErrors(out);
+        double seconds = progress.seconds();
+        out.printf(Locale.ROOT, "stored %d, rejected %d, failed %d, unsent %d of %d lines read in %.1f s (%.0f lines/s)%n",
+                tally.stored.get(), tally.rejected.get(), tally.failed.get(), tally.unsent.get(), tally.total(),
+                seconds, tally.total() / Math.max(seconds, 1e-3));
         if (tally.unsent.get() > 0) {
             return SensorClient.EXIT_UNREACHABLE;
         }
@@ -700,34 +588,6 @@ final class Run {
             return sender.post("log-service", store, TEXT, batch.body());
         }
         Answer parsed = sender.post("parse-service", options.urls().get(0), TEXT, batch.body());
-        if (!parsed.ok()) {
-            return parsed;
-        }
-        return sender.post("log-service", store, JSON, parsed.body());
-    }
-
-    private void report(PrintStream out, double seconds) {
-        List<String> errors = tally.firstErrors();
-        for (String error : errors) {
-            out.println("error: " + error);
-        }
-        int more = tally.errorCount() - errors.size();
-        if (more > 0) {
-            out.println("error: ... and " + more + " more");
-        }
-        out.printf(Locale.ROOT, "stored %d, rejected %d, failed %d, unsent %d of %d lines read in %.1f s (%.0f lines/s)%n",
-                tally.stored.get(), tally.rejected.get(), tally.failed.get(), tally.unsent.get(), tally.total(),
-                seconds, tally.total() / Math.max(seconds, 1e-3));
-    }
-
-    private static final class ThreadNames implements java.util.concurrent.ThreadFactory {
-        private final AtomicInteger count = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable runnable) {
-            Thread thread = new Thread(runnable, "sender-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        }
+        return parsed.ok() ? sender.post("log-service", store, JSON, parsed.body()) : parsed;
     }
 }

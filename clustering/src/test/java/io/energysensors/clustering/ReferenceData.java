@@ -11,8 +11,8 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The known answers in {@code res/reference} (copied from the shared reference material; its
- * README notes the origin), made by scikit-learn 1.2.1 and numpy 1.24.
+ * The known answers in {@code res/reference}, made by scikit-learn 1.2.1 and numpy 1.24; where
+ * they come from and how they were made: {@code res/reference/README.md}.
  */
 final class ReferenceData {
 

@@ -14,8 +14,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * scikit-learn 1.2.1 itself on 75 seeded random point sets ({@code sklearn/cases.json}, made by
- * {@code sklearn/make_cases.py}): small integer sets where points lie exactly a bandwidth from
+ * scikit-learn 1.2.1 itself on 75 seeded random point sets ({@code sklearn/cases.json} in this
+ * module's test resources, made by {@code sklearn/make_cases.py} beside it): small integer sets where points lie exactly a bandwidth from
  * float32 seeds, integer bandwidths, dozens of clusters, 8 features of unequal scale.
  */
 class SklearnOracleTests {
