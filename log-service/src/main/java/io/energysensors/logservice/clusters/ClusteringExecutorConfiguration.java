@@ -2,15 +2,13 @@ package io.energysensors.logservice.clusters;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
- * The one thread clustering runs on. {@link ClusteringTrigger} submits at most one task at a
+ * The one thread clustering runs on. {@link ClusteringScheduler} submits at most one task at a
  * time, so a queue of one never overflows and never grows.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableAsync
 class ClusteringExecutorConfiguration {
 
     static final String EXECUTOR = "clusteringExecutor";

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.energysensors.logservice.events.ClusterMembers;
 import io.energysensors.logservice.events.EventPage;
+import io.energysensors.logservice.events.EventsByLabel;
 import io.energysensors.web.problem.ApiProblem;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -27,13 +27,13 @@ class ClustersController {
     static final int MAX_PAGE_SIZE = 1000;
 
     private final ResultReader results;
-    private final ClusterMembers members;
-    private final ClusteringTrigger trigger;
+    private final EventsByLabel eventsByLabel;
+    private final ClusteringScheduler scheduler;
 
-    ClustersController(ResultReader results, ClusterMembers members, ClusteringTrigger trigger) {
+    ClustersController(ResultReader results, EventsByLabel eventsByLabel, ClusteringScheduler scheduler) {
         this.results = results;
-        this.members = members;
-        this.trigger = trigger;
+        this.eventsByLabel = eventsByLabel;
+        this.scheduler = scheduler;
     }
 
     @GetMapping("/summary")
@@ -77,14 +77,14 @@ class ClustersController {
         if (results.cluster(label).isEmpty()) {
             throw noCluster(label);
         }
-        return members.page(label, page, size);
+        return eventsByLabel.page(label, page, size);
     }
 
     /** Starts a run on the clustering thread; one already asked for and not yet begun absorbs this. */
     @PostMapping("/recompute")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, String> recompute() {
-        trigger.requestRun("POST /clusters/recompute");
+        scheduler.requestRun("POST /clusters/recompute");
         return Map.of("status", "scheduled");
     }
 

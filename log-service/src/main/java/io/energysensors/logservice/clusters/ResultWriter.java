@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 class ResultWriter {
 
     /**
-     * Events per stored membership row: about 2 MB at the usual 2 bytes per event, 15 MB at most,
+     * Events per stored row of labels: about 2 MB at the usual 2 bytes per event, 15 MB at most,
      * well within a binary column of either database, and few rows even at 100M events.
      */
     static final int EVENTS_PER_CHUNK = 1 << 20;
@@ -65,16 +65,16 @@ class ResultWriter {
     }
 
     /** Stores label {@code labels[i]} of event {@code ids[i]}, ids ascending, in one batch of one INSERT. */
-    void insertMembers(long runId, long[] ids, int[] labels) {
-        insertMembers(runId, ids, labels, EVENTS_PER_CHUNK);
+    void insertLabels(long runId, long[] ids, int[] labels) {
+        insertLabels(runId, ids, labels, EVENTS_PER_CHUNK);
     }
 
     /** @param eventsPerChunk events per row; fewer than {@link #EVENTS_PER_CHUNK} make many rows of few events */
-    void insertMembers(long runId, long[] ids, int[] labels, int eventsPerChunk) {
+    void insertLabels(long runId, long[] ids, int[] labels, int eventsPerChunk) {
         List<Chunk> chunks = new ArrayList<>();
         for (int from = 0; from < ids.length; from += eventsPerChunk) {
             int to = Math.min(ids.length, from + eventsPerChunk);
-            chunks.add(new Chunk(chunks.size(), to - from, MembershipCodec.encode(ids, labels, from, to)));
+            chunks.add(new Chunk(chunks.size(), to - from, LabelCodec.encode(ids, labels, from, to)));
         }
         jdbc.batchUpdate(
                 "INSERT INTO cluster_membership (run_id, chunk, event_count, members) VALUES (?, ?, ?, ?)",

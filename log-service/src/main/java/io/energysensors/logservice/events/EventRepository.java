@@ -11,14 +11,14 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.repository.Repository;
 
 /** Reads only: events are written by the ingest path and never changed. */
-interface EventRepository extends Repository<StoredEvent, Long>, JpaSpecificationExecutor<StoredEvent> {
+interface EventRepository extends Repository<SensorEventEntity, Long>, JpaSpecificationExecutor<SensorEventEntity> {
 
-    Optional<StoredEvent> findById(long id);
+    Optional<SensorEventEntity> findById(long id);
 
     long count();
 
-    List<StoredEvent> findAllByIdIn(Collection<Long> ids);
+    List<SensorEventEntity> findAllByIdIn(Collection<Long> ids);
 
     @Override
-    Page<StoredEvent> findAll(Specification<StoredEvent> filter, Pageable pageable);
+    Page<SensorEventEntity> findAll(Specification<SensorEventEntity> filter, Pageable pageable);
 }

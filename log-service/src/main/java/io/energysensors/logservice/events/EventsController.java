@@ -54,7 +54,7 @@ class EventsController {
                     HttpStatus.BAD_REQUEST, "from (" + from + ") must be before to (" + to + ")");
             throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
         }
-        List<Specification<StoredEvent>> filters = new ArrayList<>();
+        List<Specification<SensorEventEntity>> filters = new ArrayList<>();
         if (device != null) {
             filters.add((root, query, cb) -> cb.equal(root.get("deviceId"), device));
         }
@@ -64,7 +64,7 @@ class EventsController {
         if (to != null) {
             filters.add((root, query, cb) -> cb.lessThan(root.get("measuredAt"), to));
         }
-        Page<StoredEvent> found =
+        Page<SensorEventEntity> found =
                 events.findAll(Specification.allOf(filters), PageRequest.of(page, size, NEWEST_FIRST));
         ClusterLabels current = labels.current();
         return new EventPage(
@@ -77,12 +77,12 @@ class EventsController {
 
     @GetMapping("/{id}")
     EventView one(@PathVariable long id) {
-        StoredEvent event = events.findById(id).orElseThrow(() -> new EventNotFoundException(id));
+        SensorEventEntity event = events.findById(id).orElseThrow(() -> new EventNotFoundException(id));
         return event.toView(labels.current());
     }
 
     @GetMapping("/count")
-    EventCount count() {
-        return new EventCount(storedEvents.read());
+    EventCountResponse count() {
+        return new EventCountResponse(storedEvents.read());
     }
 }

@@ -1,5 +1,4 @@
 /**
- * log-service's own plumbing on top of web-support: a database that is down answers 503 with
- * Retry-After, and bulk inserts go as batched multi-row INSERTs.
+ * Bulk inserts as batched multi-row INSERTs, for the ingest path on databases without COPY.
  */
 package io.energysensors.logservice.system;

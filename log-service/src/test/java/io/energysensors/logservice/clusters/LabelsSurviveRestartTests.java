@@ -21,7 +21,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The labels held in memory are loaded from the stored memberships: after a restart that runs
+ * The labels held in memory are loaded from the stored ones: after a restart that runs
  * nothing, every event still carries its label, on every endpoint that shows one. Two real
  * service lifetimes over one H2 file.
  */
@@ -48,7 +48,7 @@ class LabelsSurviveRestartTests {
 
         try (ConfigurableApplicationContext second = start(dataDir, 1_000_000_000)) {
             TestServer server = serverOf(second);
-            assertThat(second.getBean(Memberships.class).current().runId()).isEqualTo(runId);
+            assertThat(second.getBean(LabelCache.class).current().runId()).isEqualTo(runId);
 
             JsonNode summary = server.get("/clusters/summary").json();
             assertThat(summary.get("last_run").get("id").asLong())

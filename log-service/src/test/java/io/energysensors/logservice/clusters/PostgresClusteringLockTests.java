@@ -21,7 +21,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 class PostgresClusteringLockTests extends OnPostgres {
 
     @Autowired
-    private ClusteringRuns runs;
+    private ClusteringScheduler scheduler;
 
     @Test
     void skipsARunWhileAnotherInstanceHoldsTheLock() throws SQLException {
@@ -37,14 +37,14 @@ class PostgresClusteringLockTests extends OnPostgres {
                     .isFalse();
             third.rollback();
 
-            RunRecord whileHeld = runs.run("lock test, held");
+            RunRecord whileHeld = scheduler.runNow("lock test, held");
 
             assertThat(whileHeld.status()).isEqualTo(RunStatus.SKIPPED);
             assertThat(whileHeld.reason()).isEqualTo("another instance is clustering");
             other.rollback();
         }
 
-        RunRecord afterRelease = runs.run("lock test, released");
+        RunRecord afterRelease = scheduler.runNow("lock test, released");
 
         assertThat(afterRelease.status()).isNotEqualTo(RunStatus.SKIPPED);
         assertThat(afterRelease.id()).isGreaterThan(0);

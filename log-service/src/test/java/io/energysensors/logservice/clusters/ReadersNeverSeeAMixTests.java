@@ -3,7 +3,6 @@ package io.energysensors.logservice.clusters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -37,7 +36,7 @@ import tools.jackson.databind.JsonNode;
  * replacement labels every event with the same label, a different one each time, and stores
  * them in 10 rows, so a read that mixed two results, or caught one half stored, would show two
  * labels or none. Read over HTTP on this instance (labels published on commit) and through a
- * second {@link Memberships} over the same database, which loads each new result from the
+ * second {@link LabelCache} over the same database, which loads each new result from the
  * stored rows as another instance would. H2 file database.
  */
 @SpringBootTest(
@@ -58,7 +57,7 @@ class ReadersNeverSeeAMixTests {
     private ResultWriter writer;
 
     @Autowired
-    private Memberships memberships;
+    private LabelCache labelCache;
 
     @Autowired
     private PlatformTransactionManager transactions;
@@ -78,7 +77,7 @@ class ReadersNeverSeeAMixTests {
         TransactionTemplate transaction = new TransactionTemplate(transactions);
         transaction.executeWithoutResult(status -> replaceAllWith(0, ids));
         int replacements = 1;
-        Memberships otherInstance = new Memberships(jdbc);
+        LabelCache otherInstance = new LabelCache(jdbc);
         AtomicBoolean replacing = new AtomicBoolean(true);
         List<String> mixes = new CopyOnWriteArrayList<>();
         Set<Integer> seen = ConcurrentHashMap.newKeySet();
@@ -90,7 +89,7 @@ class ReadersNeverSeeAMixTests {
                 ClusterLabels labels = otherInstance.current();
                 checkWhole("stored rows of run " + labels.runId(), labelsOf(labels, ids), ids.length, mixes, seen);
                 // An instance starting now loads whatever is current, racing every replacement.
-                ClusterLabels starting = new Memberships(jdbc).current();
+                ClusterLabels starting = new LabelCache(jdbc).current();
                 checkWhole(
                         "stored rows of run " + starting.runId() + " at start-up",
                         labelsOf(starting, ids),
@@ -134,31 +133,18 @@ class ReadersNeverSeeAMixTests {
         assertThat(seen).as("the readers saw results change").hasSizeGreaterThan(1);
         int last = (replacements - 1) % 5;
         assertThat(Set.copyOf(labelsOf(otherInstance.current(), ids))).containsExactly(last);
-        assertThat(Set.copyOf(labelsOf(memberships.current(), ids))).containsExactly(last);
+        assertThat(Set.copyOf(labelsOf(labelCache.current(), ids))).containsExactly(last);
     }
 
     /** As a run replaces the result: clear, store, publish on commit, make current. */
     private void replaceAllWith(int label, long[] ids) {
-        Instant now = Instant.now();
-        long runId = writer.insertRun(new RunRecord(
-                0,
-                now,
-                now,
-                0,
-                RunStatus.SUCCEEDED,
-                "mix test",
-                null,
-                Scope.ALL,
-                (long) ids.length,
-                (long) ids.length,
-                0L,
-                1.0,
-                5));
+        long runId = writer.insertRun(
+                RunRecord.startingNow("mix test", Scope.ALL).read(ids.length, 0).succeeded(ids.length, 0, 1.0, 5));
         int[] labels = new int[ids.length];
         Arrays.fill(labels, label);
         writer.clearResult();
-        writer.insertMembers(runId, ids, labels, ids.length / 10);
-        memberships.publishOnCommit(new ClusterLabels(runId, ids, labels));
+        writer.insertLabels(runId, ids, labels, ids.length / 10);
+        labelCache.publishOnCommit(new ClusterLabels(runId, ids, labels));
         writer.makeCurrent(runId);
     }
 

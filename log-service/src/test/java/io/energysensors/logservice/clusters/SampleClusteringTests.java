@@ -41,7 +41,7 @@ class SampleClusteringTests {
     private JdbcTemplate jdbc;
 
     @Autowired
-    private ClusteringTrigger trigger;
+    private ClusteringScheduler scheduler;
 
     private TestServer server;
 
@@ -129,7 +129,7 @@ class SampleClusteringTests {
                 .POST(HttpRequest.BodyPublishers.noBody()));
         // Far faster than a run: all but the first arrive while one is going, and leave one follow-up.
         for (int i = 0; i < 100; i++) {
-            trigger.requestRun("test burst " + i);
+            scheduler.requestRun("test burst " + i);
         }
 
         assertThat(reply.status()).isEqualTo(202);

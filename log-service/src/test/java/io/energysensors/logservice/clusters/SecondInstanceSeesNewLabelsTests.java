@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
 class SecondInstanceSeesNewLabelsTests extends OnPostgres {
 
     @Autowired
-    private ClusteringRuns runs;
+    private ClusteringScheduler scheduler;
 
     @Test
     void theOtherInstanceServesTheNewLabelsRightAfterTheRunCommits() {
@@ -41,7 +41,7 @@ class SecondInstanceSeesNewLabelsTests extends OnPostgres {
                         "--energy-sensors.clustering.every-events=1000000000")) {
             TestServer other = new TestServer(
                     ((WebServerApplicationContext) otherInstance).getWebServer().getPort());
-            Memberships otherLabels = otherInstance.getBean(Memberships.class);
+            LabelCache otherLabels = otherInstance.getBean(LabelCache.class);
 
             long firstDevice = Samples.newDevice();
             assertThat(server.postText(String.join("\n", Samples.linesOfDevice(firstDevice)))
@@ -68,7 +68,7 @@ class SecondInstanceSeesNewLabelsTests extends OnPostgres {
     private RunRecord runNow() {
         RunRecord[] run = new RunRecord[1];
         await().atMost(Duration.ofSeconds(60)).until(() -> {
-            run[0] = runs.run("second instance test");
+            run[0] = scheduler.runNow("second instance test");
             return run[0].status() == RunStatus.SUCCEEDED;
         });
         return run[0];

@@ -11,13 +11,13 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
 
 /**
- * A stored event, read-only: rows are written once by the ingest path's JDBC batch (ids from
+ * A stored {@code SensorEvent} as a JPA entity, read-only: rows are written once by the ingest path's JDBC batch (ids from
  * the sequence in blocks, see V1 migration) and never updated.
  */
 @Entity
 @Immutable
 @Table(name = "sensor_event")
-class StoredEvent {
+class SensorEventEntity {
 
     @Id
     private long id;
@@ -58,7 +58,7 @@ class StoredEvent {
     private double dummy;
     private Instant receivedAt;
 
-    protected StoredEvent() {}
+    protected SensorEventEntity() {}
 
     long id() {
         return id;

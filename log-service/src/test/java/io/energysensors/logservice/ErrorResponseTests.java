@@ -1,4 +1,4 @@
-package io.energysensors.logservice.system;
+package io.energysensors.logservice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 
-import io.energysensors.logservice.OnH2;
 import io.energysensors.logservice.TestServer.Reply;
 import org.junit.jupiter.api.Test;
 

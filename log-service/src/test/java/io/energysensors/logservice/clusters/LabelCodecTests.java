@@ -8,12 +8,12 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
-/** The stored form of a run's memberships gives back exactly the ids and labels it was given. */
-class MembershipCodecTests {
+/** The stored form of a run's labels gives back exactly the ids and labels it was given. */
+class LabelCodecTests {
 
     @Test
     void roundTripsNoEventsAsNoBytes() {
-        byte[] bytes = MembershipCodec.encode(new long[0], new int[0], 0, 0);
+        byte[] bytes = LabelCodec.encode(new long[0], new int[0], 0, 0);
 
         assertThat(bytes).isEmpty();
         assertRoundTrips(new long[0], new int[0]);
@@ -22,7 +22,7 @@ class MembershipCodecTests {
     @Test
     void roundTripsOneEvent() {
         // Id 1 zigzags to 2, label 0 is stored as 1: two bytes.
-        assertThat(MembershipCodec.encode(new long[] {1}, new int[] {0}, 0, 1)).containsExactly(2, 1);
+        assertThat(LabelCodec.encode(new long[] {1}, new int[] {0}, 0, 1)).containsExactly(2, 1);
         assertRoundTrips(new long[] {1}, new int[] {0});
         assertRoundTrips(new long[] {7_340_032}, new int[] {-1});
     }
@@ -70,7 +70,7 @@ class MembershipCodecTests {
             labels[i] = i % 7 - 1;
         }
 
-        byte[] bytes = MembershipCodec.encode(ids, labels, 0, size);
+        byte[] bytes = LabelCodec.encode(ids, labels, 0, size);
 
         // The first id takes 3 bytes, every later difference of 1 and every label one byte each.
         assertThat(bytes).hasSize(2 * size + 2);
@@ -81,50 +81,50 @@ class MembershipCodecTests {
         long[] ids = {10, 20, 30, 40};
         int[] labels = {0, 1, 2, 3};
 
-        byte[] bytes = MembershipCodec.encode(ids, labels, 1, 3);
+        byte[] bytes = LabelCodec.encode(ids, labels, 1, 3);
 
         long[] decodedIds = new long[2];
         int[] decodedLabels = new int[2];
-        MembershipCodec.decode(bytes, 2, decodedIds, decodedLabels, 0);
+        LabelCodec.decode(bytes, 2, decodedIds, decodedLabels, 0);
         assertThat(decodedIds).containsExactly(20, 30);
         assertThat(decodedLabels).containsExactly(1, 2);
     }
 
     @Test
     void rejectsIdsThatDoNotAscend() {
-        assertThatThrownBy(() -> MembershipCodec.encode(new long[] {5, 5}, new int[] {0, 0}, 0, 2))
+        assertThatThrownBy(() -> LabelCodec.encode(new long[] {5, 5}, new int[] {0, 0}, 0, 2))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("ascend");
-        assertThatThrownBy(() -> MembershipCodec.encode(new long[] {5, 4}, new int[] {0, 0}, 0, 2))
+        assertThatThrownBy(() -> LabelCodec.encode(new long[] {5, 4}, new int[] {0, 0}, 0, 2))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("4 at 1 follows 5");
     }
 
     @Test
     void rejectsLabelsBelowTheOrphans() {
-        assertThatThrownBy(() -> MembershipCodec.encode(new long[] {5}, new int[] {-2}, 0, 1))
+        assertThatThrownBy(() -> LabelCodec.encode(new long[] {5}, new int[] {-2}, 0, 1))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("label -2");
     }
 
     @Test
     void rejectsBytesThatEndInsideAnEvent() {
-        byte[] bytes = MembershipCodec.encode(new long[] {300, 301}, new int[] {200, 0}, 0, 2);
+        byte[] bytes = LabelCodec.encode(new long[] {300, 301}, new int[] {200, 0}, 0, 2);
 
-        assertThatThrownBy(() ->
-                        MembershipCodec.decode(Arrays.copyOf(bytes, bytes.length - 1), 2, new long[2], new int[2], 0))
+        assertThatThrownBy(
+                        () -> LabelCodec.decode(Arrays.copyOf(bytes, bytes.length - 1), 2, new long[2], new int[2], 0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("end inside a number");
-        assertThatThrownBy(() -> MembershipCodec.decode(bytes, 3, new long[3], new int[3], 0))
+        assertThatThrownBy(() -> LabelCodec.decode(bytes, 3, new long[3], new int[3], 0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("end inside a number");
     }
 
     @Test
     void rejectsBytesLeftOverAfterTheEvents() {
-        byte[] bytes = MembershipCodec.encode(new long[] {300, 301}, new int[] {200, 0}, 0, 2);
+        byte[] bytes = LabelCodec.encode(new long[] {300, 301}, new int[] {200, 0}, 0, 2);
 
-        assertThatThrownBy(() -> MembershipCodec.decode(bytes, 1, new long[1], new int[1], 0))
+        assertThatThrownBy(() -> LabelCodec.decode(bytes, 1, new long[1], new int[1], 0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("left over after 1 events");
     }
@@ -134,18 +134,18 @@ class MembershipCodecTests {
         byte[] bytes = new byte[12];
         Arrays.fill(bytes, (byte) 0x80);
 
-        assertThatThrownBy(() -> MembershipCodec.decode(bytes, 1, new long[1], new int[1], 0))
+        assertThatThrownBy(() -> LabelCodec.decode(bytes, 1, new long[1], new int[1], 0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("longer than 10 bytes");
     }
 
     private static void assertRoundTrips(long[] ids, int[] labels) {
-        byte[] bytes = MembershipCodec.encode(ids, labels, 0, ids.length);
-        assertThat(bytes.length).isLessThanOrEqualTo(ids.length * MembershipCodec.MAX_BYTES_PER_EVENT);
+        byte[] bytes = LabelCodec.encode(ids, labels, 0, ids.length);
+        assertThat(bytes.length).isLessThanOrEqualTo(ids.length * LabelCodec.MAX_BYTES_PER_EVENT);
         long[] decodedIds = new long[ids.length + 2];
         int[] decodedLabels = new int[ids.length + 2];
 
-        MembershipCodec.decode(bytes, ids.length, decodedIds, decodedLabels, 1);
+        LabelCodec.decode(bytes, ids.length, decodedIds, decodedLabels, 1);
 
         assertThat(Arrays.copyOfRange(decodedIds, 1, ids.length + 1)).containsExactly(ids);
         assertThat(Arrays.copyOfRange(decodedLabels, 1, ids.length + 1)).containsExactly(labels);

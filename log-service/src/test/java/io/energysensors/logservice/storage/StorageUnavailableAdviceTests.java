@@ -1,4 +1,4 @@
-package io.energysensors.logservice.system;
+package io.energysensors.logservice.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
 package io.energysensors.logservice.events;
 
 /** GET /events/count: how many events are stored. */
-record EventCount(long count) {}
+record EventCountResponse(long count) {}

@@ -8,12 +8,12 @@ import org.springframework.stereotype.Component;
 
 /** The events of one label of the current clustering result, paged newest first as GET /events. */
 @Component
-public class ClusterMembers {
+public class EventsByLabel {
 
     private final CurrentLabels labels;
     private final EventRepository events;
 
-    ClusterMembers(CurrentLabels labels, EventRepository events) {
+    EventsByLabel(CurrentLabels labels, EventRepository events) {
         this.labels = labels;
         this.events = events;
     }
@@ -25,7 +25,7 @@ public class ClusterMembers {
                 .boxed()
                 .toList();
         List<EventView> views = events.findAllByIdIn(ids).stream()
-                .sorted(Comparator.comparingLong(StoredEvent::id).reversed())
+                .sorted(Comparator.comparingLong(SensorEventEntity::id).reversed())
                 .map(event -> event.toView(current))
                 .toList();
         return new EventPage(views, page, size, total, (int) ((total + size - 1) / size));

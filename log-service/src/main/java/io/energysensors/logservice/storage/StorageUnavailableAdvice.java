@@ -1,4 +1,4 @@
-package io.energysensors.logservice.system;
+package io.energysensors.logservice.storage;
 
 import java.net.SocketException;
 import java.sql.SQLException;

@@ -3,17 +3,17 @@ package io.energysensors.logservice.clusters;
 import java.util.Arrays;
 
 /**
- * The stored form of a run's memberships: per event, in ascending id order, the id as an
+ * The stored form of a run's labels ({@code cluster_membership.members}): per event, in ascending id order, the id as an
  * unsigned LEB128 varint of its difference to the previous id (the first one zigzag-encoded
  * whole), then {@code label + 1} as an unsigned varint. Ids come from a sequence, so differences
  * are small: about 2 bytes per event instead of a row each.
  */
-final class MembershipCodec {
+final class LabelCodec {
 
     /** An id takes at most 10 bytes, a label 5. */
     static final int MAX_BYTES_PER_EVENT = 15;
 
-    private MembershipCodec() {}
+    private LabelCodec() {}
 
     /** Events {@code from .. to - 1}; ids must ascend strictly and labels be -1 or more. */
     static byte[] encode(long[] ids, int[] labels, int from, int to) {

@@ -16,16 +16,16 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The current result's labels in memory, one immutable {@link ClusterLabels} swapped whole.
+ * The current result's labels held in memory, one immutable {@link ClusterLabels} swapped whole.
  * A run on this instance publishes its labels as it commits. Every read first asks the database
  * which run is current (one primary-key read of {@code clustering_state}) and loads that run's
- * memberships when they are not the ones held, so an instance sharing PostgreSQL with the one
+ * labels (its {@code cluster_membership} rows) when they are not the ones held, so an instance sharing PostgreSQL with the one
  * that clustered serves the new labels from its first read after the commit, never stale ones.
  */
 @Component
-class Memberships implements CurrentLabels {
+class LabelCache implements CurrentLabels {
 
-    private static final Logger log = LoggerFactory.getLogger(Memberships.class);
+    private static final Logger log = LoggerFactory.getLogger(LabelCache.class);
 
     /**
      * The current run and its rows in one statement, so a run committing in between cannot
@@ -41,7 +41,7 @@ class Memberships implements CurrentLabels {
     private final Object loading = new Object();
     private volatile ClusterLabels held;
 
-    Memberships(JdbcTemplate jdbc) {
+    LabelCache(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -110,7 +110,7 @@ class Memberships implements CurrentLabels {
         int[] labels = new int[total];
         int offset = 0;
         for (int chunk = 0; chunk < chunks.size(); chunk++) {
-            MembershipCodec.decode(chunks.get(chunk), counts.get(chunk), ids, labels, offset);
+            LabelCodec.decode(chunks.get(chunk), counts.get(chunk), ids, labels, offset);
             offset += counts.get(chunk);
         }
         return new ClusterLabels(runId[0], ids, labels);

@@ -2,14 +2,14 @@ package io.energysensors.logservice.clusters;
 
 import java.util.Arrays;
 
-/** The events a run labelled, in the order given (ascending ids), gathered chunk by chunk. */
-final class LabelledEvents {
+/** The labels a run gives, with their events' ids in the order given (ascending), gathered chunk by chunk. */
+final class LabelBuffer {
 
     private long[] ids;
     private int[] labels;
     private int size;
 
-    LabelledEvents(int expected) {
+    LabelBuffer(int expected) {
         int capacity = Math.max(16, expected);
         this.ids = new long[capacity];
         this.labels = new int[capacity];

@@ -1,0 +1,100 @@
+package io.energysensors.logservice.clusters;
+
+import io.energysensors.clustering.BandwidthEstimator;
+import io.energysensors.clustering.ClusteringException;
+import io.energysensors.clustering.MeanShift;
+import io.energysensors.clustering.MeanShiftResult;
+import io.energysensors.logservice.events.ClusterLabels;
+import org.springframework.stereotype.Component;
+
+/**
+ * What one clustering run does: read the features, cluster them as the original did (bandwidth
+ * by quantile 0.2 over 200 sampled events, seed 0; Mean Shift with bin seeding), label the
+ * events and replace the stored result. {@link ClusteringScheduler} decides when, and calls it in
+ * the transaction that holds the clustering lock, so the result is replaced whole or not at all.
+ */
+@Component
+class ClusteringRun {
+
+    /** Events per chunk when the scope assigns every event to a center found on fewer. */
+    static final int ASSIGN_CHUNK = 50_000;
+
+    private final FeatureReader reader;
+    private final ResultWriter writer;
+    private final LabelCache labels;
+    private final ClusteringProperties properties;
+    private final MeanShift meanShift = new MeanShift();
+    private final BandwidthEstimator bandwidth = BandwidthEstimator.reference();
+
+    ClusteringRun(FeatureReader reader, ResultWriter writer, LabelCache labels, ClusteringProperties properties) {
+        this.reader = reader;
+        this.writer = writer;
+        this.labels = labels;
+        this.properties = properties;
+    }
+
+    /**
+     * Must be called inside a transaction holding {@link ClusteringLock}. Features that Mean Shift
+     * refuses (a bandwidth of 0, say) make a failed run, recorded with its reason, and the previous
+     * result stays; any other failure throws and rolls the whole run back.
+     *
+     * @return the run as recorded: succeeded or failed
+     */
+    RunRecord replaceResult(RunRecord.Builder run, RunTimer timer) {
+        Scope scope = run.scope();
+        long runId = writer.insertRun(run.running());
+        run.id(runId);
+        FeatureReader.Skipped skipped = new FeatureReader.Skipped();
+        Features chosen = switch (scope) {
+            case ALL -> reader.all(skipped);
+            case RECENT -> reader.recent(properties.maxEvents(), skipped);
+            case SAMPLE -> reader.sample(properties.maxEvents(), properties.sampleSeed(), skipped);
+        };
+        run.read(chosen.size(), skipped.count());
+        timer.read = timer.lap();
+
+        MeanShiftResult result;
+        try {
+            result = meanShift.cluster(chosen.points(), bandwidth);
+        } catch (ClusteringException e) {
+            RunRecord failed = run.failed(e.getMessage());
+            writer.updateRun(failed);
+            return failed;
+        }
+        timer.cluster = timer.lap();
+
+        writer.clearResult();
+        ClusterStatistics statistics = new ClusterStatistics(result.clusterCount());
+        LabelBuffer labelled = new LabelBuffer(chosen.size());
+        long unplaced;
+        if (scope == Scope.ALL) {
+            add(chosen, result.labels(), statistics, labelled);
+            unplaced = skipped.count();
+        } else {
+            FeatureReader.Skipped notPlaced = new FeatureReader.Skipped();
+            reader.chunks(
+                    ASSIGN_CHUNK,
+                    notPlaced,
+                    chunk -> add(chunk, result.assignAll(chunk.points()), statistics, labelled));
+            unplaced = notPlaced.count();
+        }
+        long[] ids = labelled.ids();
+        int[] eventLabels = labelled.labels();
+        writer.insertLabels(runId, ids, eventLabels);
+        labels.publishOnCommit(new ClusterLabels(runId, ids, eventLabels));
+        writer.insertClusters(runId, statistics.rows(result));
+        RunRecord succeeded = run.succeeded(ids.length, unplaced, result.bandwidth(), result.clusterCount());
+        writer.updateRun(succeeded);
+        writer.makeCurrent(runId);
+        timer.store = timer.lap();
+        return succeeded;
+    }
+
+    private static void add(Features events, int[] eventLabels, ClusterStatistics statistics, LabelBuffer labelled) {
+        double[] coordinates = events.coordinates();
+        for (int i = 0; i < events.size(); i++) {
+            statistics.add(eventLabels[i], coordinates, i * Features.DIMENSION);
+        }
+        labelled.add(events, eventLabels);
+    }
+}
