@@ -1,5 +1,5 @@
 /**
  * log-service's own plumbing on top of web-support: a database that is down answers 503 with
- * Retry-After, and bulk inserts go as batched multi-row INSERTs.
+ * Retry-After.
  */
 package io.energysensors.logservice.system;
