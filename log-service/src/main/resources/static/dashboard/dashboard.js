@@ -10,32 +10,16 @@
     // Tableau 10 without its grey, so no cluster can be mistaken for the orphans.
     const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1',
         '#ff9da7', '#9c755f', '#1b9e77', '#d95f02', '#7570b3', '#e7298a', '#66a61e', '#e6ab02'];
-    const FEATURE_TITLES = {
-        active_power_w: 'Active power (W)',
-        reactive_power_var: 'Reactive power (var)',
-        apparent_power_va: 'Apparent power (VA)',
-        line_current_a: 'Line current (A)',
-        line_voltage_v: 'Line voltage (V)',
-        peak_0: 'Peak 0',
-        peak_1: 'Peak 1',
-        peak_2: 'Peak 2'
-    };
-    const FEATURES = Object.keys(FEATURE_TITLES);
-    const AVERAGES = [
-        ['avg_power_active_w', 'Active W'],
-        ['avg_power_reactive_var', 'Reactive var'],
-        ['avg_power_apparent_va', 'Apparent VA'],
-        ['avg_line_current_a', 'Current A'],
-        ['avg_line_voltage_v', 'Voltage V']
-    ];
-    const SPREADS = [
-        ['power_active_w', 'Active W'],
-        ['line_current_a', 'Current A']
-    ];
+    // The features are whatever /dashboard/points lists; these two are drawn first where it has them.
+    const FIRST_X = 'power_active_w';
+    const FIRST_Y = 'line_current_a';
+    // The summary gives a feature's mean under the original's key: 'avg_' and its name.
+    const AVERAGE_PREFIX = 'avg_';
 
     const state = {
-        x: FEATURES.indexOf('active_power_w'),
-        y: FEATURES.indexOf('line_current_a'),
+        features: [],
+        x: 0,
+        y: 1,
         points: null,
         summary: null,
         ingestion: null,
@@ -58,6 +42,10 @@
             return UNCLUSTERED_COLOR;
         }
         return label < 0 ? ORPHAN_COLOR : PALETTE[label % PALETTE.length];
+    }
+
+    function titleOf(feature) {
+        return feature.unit ? feature.title + ' (' + feature.unit + ')' : feature.title;
     }
 
     function nameOf(label) {
@@ -103,7 +91,7 @@
             if (x === null || y === null) {
                 continue;
             }
-            const label = point[FEATURES.length];
+            const label = point[state.features.length];
             const key = label === null ? 'none' : label;
             if (!byLabel.has(key)) {
                 byLabel.set(key, {label: label, data: []});
@@ -148,8 +136,8 @@
             grid: {left: 70, right: 30, top: 40, bottom: 50},
             legend: {top: 0, type: 'scroll'},
             tooltip: {trigger: 'item'},
-            xAxis: {type: 'value', name: FEATURE_TITLES[FEATURES[state.x]], nameLocation: 'middle', nameGap: 30, scale: true},
-            yAxis: {type: 'value', name: FEATURE_TITLES[FEATURES[state.y]], nameLocation: 'middle', nameGap: 50, scale: true},
+            xAxis: {type: 'value', name: titleOf(state.features[state.x]), nameLocation: 'middle', nameGap: 30, scale: true},
+            yAxis: {type: 'value', name: titleOf(state.features[state.y]), nameLocation: 'middle', nameGap: 50, scale: true},
             series: scatterSeries()
         }, {replaceMerge: ['series']});
         const sample = state.points;
@@ -159,19 +147,26 @@
                 + number(sample.step, 0) + 'th by id)';
     }
 
-    function fillSelectors() {
+    // Once, when the first sample names the features.
+    function fillSelectors(features) {
+        state.features = features;
+        const names = features.map(feature => feature.name);
+        state.x = Math.max(0, names.indexOf(FIRST_X));
+        state.y = names.includes(FIRST_Y) ? names.indexOf(FIRST_Y) : Math.min(1, names.length - 1);
         for (const [id, key] of [['x-feature', 'x'], ['y-feature', 'y']]) {
             const select = document.getElementById(id);
-            FEATURES.forEach((feature, index) => {
-                const option = element('option', FEATURE_TITLES[feature]);
+            select.replaceChildren();
+            features.forEach((feature, index) => {
+                const option = element('option', titleOf(feature));
                 option.value = String(index);
                 select.appendChild(option);
             });
             select.value = String(state[key]);
-            select.addEventListener('change', () => {
+            select.onchange = () => {
                 state[key] = Number(select.value);
                 drawScatter();
-            });
+                drawSummary();
+            };
         }
     }
 
@@ -199,15 +194,18 @@
         }
 
         const clusters = summary.clusters || [];
+        const averaged = state.features.filter(feature => clusters.some(c => (AVERAGE_PREFIX + feature.name) in c));
+        // The spread of what the chart shows: σ of the two features on its axes.
+        const spread = [state.features[state.x], state.features[state.y]].filter(feature => feature);
         const head = document.querySelector('#summary thead');
         const headRow = element('tr');
         headRow.appendChild(element('th', 'Label'));
         headRow.appendChild(element('th', 'Count', 'num'));
-        for (const [, title] of AVERAGES) {
-            headRow.appendChild(element('th', 'Avg ' + title, 'num'));
+        for (const feature of averaged) {
+            headRow.appendChild(element('th', 'Avg ' + titleOf(feature), 'num'));
         }
-        for (const [, title] of SPREADS) {
-            headRow.appendChild(element('th', 'σ ' + title, 'num'));
+        for (const feature of spread) {
+            headRow.appendChild(element('th', 'σ ' + titleOf(feature), 'num'));
         }
         head.replaceChildren(headRow);
         const body = document.querySelector('#summary tbody');
@@ -222,12 +220,12 @@
             name.appendChild(document.createTextNode(cluster.label < 0 ? '-1 (orphans)' : String(cluster.label)));
             row.appendChild(name);
             row.appendChild(element('td', number(cluster.count, 0), 'num'));
-            for (const [key] of AVERAGES) {
-                row.appendChild(element('td', number(cluster[key]), 'num'));
+            for (const feature of averaged) {
+                row.appendChild(element('td', number(cluster[AVERAGE_PREFIX + feature.name]), 'num'));
             }
             const detail = state.details.get(cluster.label);
-            for (const [feature] of SPREADS) {
-                const statistics = detail && detail.features[feature];
+            for (const feature of spread) {
+                const statistics = detail && detail.features[feature.name];
                 row.appendChild(element('td', number(statistics ? statistics.std : null), 'num'));
             }
             body.appendChild(row);
@@ -245,8 +243,8 @@
 
     function drawIngestion() {
         const figures = state.ingestion;
-        document.getElementById('events-stored').textContent = number(figures.eventsStored, 0);
-        const minutes = figures.perMinute;
+        document.getElementById('events-stored').textContent = number(figures.events_stored, 0);
+        const minutes = figures.per_minute;
         document.getElementById('last-minute').textContent =
             number(minutes.length ? minutes[minutes.length - 1].events : 0, 0) + ' events';
         rate.setOption({
@@ -277,7 +275,11 @@
     }
 
     async function loadPoints() {
-        state.points = await getJson('/dashboard/points');
+        const points = await getJson('/dashboard/points');
+        if (state.points === null) {
+            fillSelectors(points.features);
+        }
+        state.points = points;
         state.pointLoads++;
         drawScatter();
     }
@@ -294,13 +296,14 @@
         }
         state.summary = summary;
         state.ingestion = ingestion;
-        drawSummary();
-        drawIngestion();
-        const version = summary.run_id + '/' + ingestion.eventsStored;
+        // Points first: the first sample names the features the table shows.
+        const version = summary.run_id + '/' + ingestion.events_stored;
         if (version !== state.pointsFor) {
             await loadPoints();
             state.pointsFor = version;
         }
+        drawSummary();
+        drawIngestion();
     }
 
     async function poll() {
@@ -344,7 +347,6 @@
         });
     }
 
-    fillSelectors();
     document.getElementById('recompute').addEventListener('click', recompute);
     window.dashboard = {state: state, scatter: scatter, rate: rate, plotted: plotted, colorOf: colorOf, refresh: refresh};
     poll();

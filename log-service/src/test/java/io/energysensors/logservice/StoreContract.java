@@ -103,19 +103,20 @@ public interface StoreContract {
         JsonNode stored = StoredEvents.ofDevice(server(), device).get(0);
         // Values as written in res/events.txt line 1.
         assertThat(stored.get("firmware").asLong()).isEqualTo(16071801L);
-        assertThat(stored.get("eventCode").asLong()).isEqualTo(2L);
-        assertThat(stored.get("measuredAt").asString()).isEqualTo("2016-10-04T16:47:50Z");
-        assertThat(stored.get("coilReversed").asBoolean()).isFalse();
-        assertThat(stored.get("activePowerW").asDouble()).isEqualTo(1753.0);
-        assertThat(stored.get("lineCurrentA").asDouble()).isEqualTo(7.35900021);
-        assertThat(stored.get("linePhaseRad").asDouble()).isEqualTo(-43.841);
+        assertThat(stored.get("event_code").asLong()).isEqualTo(2L);
+        assertThat(stored.get("measured_at").asString()).isEqualTo("2016-10-04T16:47:50Z");
+        assertThat(stored.get("coil_reversed").asBoolean()).isFalse();
+        assertThat(stored.get("power_active_w").asDouble()).isEqualTo(1753.0);
+        assertThat(stored.get("line_current_a").asDouble()).isEqualTo(7.35900021);
+        assertThat(stored.get("line_phase_rad").asDouble()).isEqualTo(-43.841);
         assertThat(stored.get("peaks").size()).isEqualTo(10);
         assertThat(stored.get("peaks").get(0).asDouble()).isEqualTo(7.33199978);
-        assertThat(StoredEvents.doubles(stored.get("fftImg")))
+        assertThat(StoredEvents.doubles(stored.get("fft_img")))
                 .containsExactly(2712, 6, -792, -59, 1386, -19, 963, 33, 462);
-        assertThat(stored.get("frequencyHz").asDouble()).isEqualTo(49.87);
-        assertThat(stored.get("wifiStrengthDbm").asDouble()).isEqualTo(-62.0);
-        assertThat(Instant.parse(stored.get("receivedAt").asString())).isBetween(before.minusSeconds(1), Instant.now());
+        assertThat(stored.get("frequency_hz").asDouble()).isEqualTo(49.87);
+        assertThat(stored.get("wifi_strength_dbm").asDouble()).isEqualTo(-62.0);
+        assertThat(Instant.parse(stored.get("received_at").asString()))
+                .isBetween(before.minusSeconds(1), Instant.now());
     }
 
     @Test
@@ -212,11 +213,11 @@ public interface StoreContract {
         Reply firstPage = server().get("/events?device=" + device + "&size=2");
         Reply range = server().get("/events?device=" + device + "&from=2016-10-04T17:01:00Z&to=2016-10-04T17:03:00Z");
 
-        assertThat(firstPage.json().get("totalElements").asLong()).isEqualTo(5);
-        assertThat(firstPage.json().get("totalPages").asInt()).isEqualTo(3);
-        assertThat(firstPage.json().get("events").findValuesAsString("measuredAt"))
+        assertThat(firstPage.json().get("total_elements").asLong()).isEqualTo(5);
+        assertThat(firstPage.json().get("total_pages").asInt()).isEqualTo(3);
+        assertThat(firstPage.json().get("events").findValuesAsString("measured_at"))
                 .containsExactly("2016-10-04T17:02:00Z", "2016-10-04T17:04:00Z");
-        assertThat(range.json().get("events").findValuesAsString("measuredAt"))
+        assertThat(range.json().get("events").findValuesAsString("measured_at"))
                 .containsExactly("2016-10-04T17:02:00Z", "2016-10-04T17:01:00Z");
     }
 

@@ -34,7 +34,7 @@ public final class StoredEvents {
             assertThat(reply.status()).as(reply.body()).isEqualTo(200);
             JsonNode events = reply.json().get("events");
             events.forEach(newestFirst::add);
-            if (page + 1 >= reply.json().get("totalPages").asInt()) {
+            if (page + 1 >= reply.json().get("total_pages").asInt()) {
                 break;
             }
         }
@@ -44,22 +44,22 @@ public final class StoredEvents {
     }
 
     public static void assertSame(JsonNode stored, SensorEvent expected) {
-        assertThat(stored.get("deviceId").asLong()).isEqualTo(expected.deviceId());
+        assertThat(stored.get("device_id").asLong()).isEqualTo(expected.deviceId());
         assertThat(stored.get("firmware").asLong()).isEqualTo(expected.firmware());
-        assertThat(stored.get("eventCode").asLong()).isEqualTo(expected.eventCode());
-        assertThat(Instant.parse(stored.get("measuredAt").asString())).isEqualTo(expected.measuredAt());
-        assertThat(stored.get("coilReversed").asBoolean()).isEqualTo(expected.coilReversed());
-        assertThat(stored.get("activePowerW").asDouble()).isEqualTo(expected.activePowerW());
-        assertThat(stored.get("reactivePowerVar").asDouble()).isEqualTo(expected.reactivePowerVar());
-        assertThat(stored.get("apparentPowerVa").asDouble()).isEqualTo(expected.apparentPowerVa());
-        assertThat(stored.get("lineCurrentA").asDouble()).isEqualTo(expected.lineCurrentA());
-        assertThat(stored.get("lineVoltageV").asDouble()).isEqualTo(expected.lineVoltageV());
-        assertThat(stored.get("linePhaseRad").asDouble()).isEqualTo(expected.linePhaseRad());
-        assertThat(stored.get("frequencyHz").asDouble()).isEqualTo(expected.frequencyHz());
+        assertThat(stored.get("event_code").asLong()).isEqualTo(expected.eventCode());
+        assertThat(Instant.parse(stored.get("measured_at").asString())).isEqualTo(expected.measuredAt());
+        assertThat(stored.get("coil_reversed").asBoolean()).isEqualTo(expected.coilReversed());
+        assertThat(stored.get("power_active_w").asDouble()).isEqualTo(expected.activePowerW());
+        assertThat(stored.get("power_reactive_var").asDouble()).isEqualTo(expected.reactivePowerVar());
+        assertThat(stored.get("power_apparent_va").asDouble()).isEqualTo(expected.apparentPowerVa());
+        assertThat(stored.get("line_current_a").asDouble()).isEqualTo(expected.lineCurrentA());
+        assertThat(stored.get("line_voltage_v").asDouble()).isEqualTo(expected.lineVoltageV());
+        assertThat(stored.get("line_phase_rad").asDouble()).isEqualTo(expected.linePhaseRad());
+        assertThat(stored.get("frequency_hz").asDouble()).isEqualTo(expected.frequencyHz());
         assertThat(doubles(stored.get("peaks"))).containsExactly(expected.peaks());
-        assertThat(doubles(stored.get("fftRe"))).containsExactly(expected.fftRe());
-        assertThat(doubles(stored.get("fftImg"))).containsExactly(expected.fftImg());
-        assertThat(stored.get("wifiStrengthDbm").asDouble()).isEqualTo(expected.wifiStrengthDbm());
+        assertThat(doubles(stored.get("fft_re"))).containsExactly(expected.fftRe());
+        assertThat(doubles(stored.get("fft_img"))).containsExactly(expected.fftImg());
+        assertThat(stored.get("wifi_strength_dbm").asDouble()).isEqualTo(expected.wifiStrengthDbm());
         assertThat(stored.get("dummy").asDouble()).isEqualTo(expected.dummy());
     }
 

@@ -2,7 +2,6 @@ package io.energysensors.format.event;
 
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -30,17 +29,6 @@ public record SensorEvent(
         double wifiStrengthDbm,
         double dummy) {
 
-    /** What each of {@link #features()} is, in order (docs/format.md "Clustering features"). */
-    public static final List<String> FEATURE_NAMES = List.of(
-            "activePowerW",
-            "reactivePowerVar",
-            "apparentPowerVa",
-            "lineCurrentA",
-            "lineVoltageV",
-            "peak0",
-            "peak1",
-            "peak2");
-
     public SensorEvent {
         Objects.requireNonNull(measuredAt, "measuredAt");
         Objects.requireNonNull(peaks, "peaks");
@@ -49,17 +37,19 @@ public record SensorEvent(
     }
 
     /**
-     * The point this event is in the clustering space, unscaled: active, reactive and apparent
-     * power, line current, line voltage and the first three peaks. Empty when there are fewer
-     * than three peaks: such an event has no place in that space.
+     * The point this event is in the clustering space, unscaled, one value per {@link Feature} in
+     * its order. Empty when there are fewer than three peaks: such an event has no place in that
+     * space.
      */
     public Optional<double[]> features() {
-        if (peaks.length < 3) {
+        if (peaks.length < Feature.PEAKS_NEEDED) {
             return Optional.empty();
         }
-        return Optional.of(new double[] {
-            activePowerW, reactivePowerVar, apparentPowerVa, lineCurrentA, lineVoltageV, peaks[0], peaks[1], peaks[2],
-        });
+        double[] point = new double[Feature.COUNT];
+        for (Feature feature : Feature.ALL) {
+            point[feature.ordinal()] = feature.of(this);
+        }
+        return Optional.of(point);
     }
 
     @Override

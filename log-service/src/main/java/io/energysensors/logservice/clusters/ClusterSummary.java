@@ -26,7 +26,10 @@ record ClusterSummary(
         List<Cluster> clusters,
         LastRun lastRun) {
 
-    /** One label's count and the means of the original's five power and line features. */
+    /**
+     * One label's count and the means of the original's five power and line features, under the
+     * original's keys: {@code "avg_" +} {@link io.energysensors.format.event.Feature#jsonName()}.
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Cluster(

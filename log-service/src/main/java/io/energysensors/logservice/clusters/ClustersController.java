@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.energysensors.format.event.Feature;
 import io.energysensors.logservice.events.EventPage;
 import io.energysensors.logservice.events.EventsByLabel;
 import io.energysensors.web.problem.ApiProblem;
@@ -91,7 +92,14 @@ class ClustersController {
     private static ClusterSummary.Cluster summaryOf(ClusterRow row) {
         double[] mean = row.mean();
         return new ClusterSummary.Cluster(
-                row.label(), row.count(), mean[0], mean[1], mean[2], mean[3], mean[4], row.center());
+                row.label(),
+                row.count(),
+                mean[Feature.ACTIVE_POWER.ordinal()],
+                mean[Feature.REACTIVE_POWER.ordinal()],
+                mean[Feature.APPARENT_POWER.ordinal()],
+                mean[Feature.LINE_CURRENT.ordinal()],
+                mean[Feature.LINE_VOLTAGE.ordinal()],
+                row.center());
     }
 
     private static ApiProblem noCluster(int label) {

@@ -4,13 +4,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
+import io.energysensors.format.event.Feature;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the 8 clustering features of stored events with plain JDBC, streamed in fetches of
+ * Reads the clustering features ({@link Feature}) of stored events with plain JDBC, streamed in fetches of
  * {@link #FETCH_SIZE} rows (PostgreSQL streams only inside a transaction: call it inside one).
  * An event that cannot be placed, with fewer than 3 peaks or a feature that is not finite or
  * beyond the configured magnitude, is counted and left out.
@@ -20,8 +22,8 @@ class FeatureReader {
 
     static final int FETCH_SIZE = 10_000;
 
-    private static final String COLUMNS = "id, active_power_w, reactive_power_var, apparent_power_va, "
-            + "line_current_a, line_voltage_v, peak_0, peak_1, peak_2";
+    private static final String COLUMNS =
+            Feature.ALL.stream().map(Feature::column).collect(Collectors.joining(", ", "id, ", ""));
 
     private final JdbcTemplate jdbc;
     private final double maxAbsFeature;

@@ -3,6 +3,7 @@ package io.energysensors.logservice.clusters;
 import java.util.Arrays;
 
 import io.energysensors.clustering.Points;
+import io.energysensors.format.event.Feature;
 
 /**
  * The features of some events in the order they were added, with their ids: a growing flat
@@ -10,7 +11,7 @@ import io.energysensors.clustering.Points;
  */
 final class Features {
 
-    static final int DIMENSION = 8;
+    static final int DIMENSION = Feature.COUNT;
 
     private long[] ids;
     private double[] coordinates;
@@ -52,7 +53,7 @@ final class Features {
         return ids;
     }
 
-    /** The backing coordinates, point {@code i} at {@code i * 8}; valid up to {@code size() * 8}. */
+    /** The backing coordinates, point {@code i} at {@code i * DIMENSION}; valid up to {@code size() * DIMENSION}. */
     double[] coordinates() {
         return coordinates;
     }

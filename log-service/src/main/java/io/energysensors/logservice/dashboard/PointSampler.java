@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
+import io.energysensors.format.event.Feature;
 import io.energysensors.logservice.events.ClusterLabels;
 import io.energysensors.logservice.events.CurrentLabels;
 import io.energysensors.logservice.events.StoredEventCount;
@@ -19,16 +21,10 @@ import org.springframework.stereotype.Component;
 @Component
 class PointSampler {
 
-    /** The clustering features, in the order of the clustering's vectors. */
-    static final List<String> FEATURES = List.of(
-            "active_power_w",
-            "reactive_power_var",
-            "apparent_power_va",
-            "line_current_a",
-            "line_voltage_v",
-            "peak_0",
-            "peak_1",
-            "peak_2");
+    private static final List<PointSample.Feature> FEATURES = Feature.ALL.stream()
+            .map(feature -> new PointSample.Feature(feature.jsonName(), feature.title(), feature.unit()))
+            .toList();
+    private static final int DIMENSION = Feature.COUNT;
 
     // ROW_NUMBER is standard SQL that H2 and PostgreSQL both run; the database skips the rows,
     // so only the sample crosses the connection.
@@ -40,7 +36,8 @@ class PointSampler {
             ORDER BY s.id
             LIMIT ?""";
 
-    private static final String SAMPLE_SQL = SAMPLE.formatted(String.join(", ", FEATURES));
+    private static final String SAMPLE_SQL =
+            SAMPLE.formatted(Feature.ALL.stream().map(Feature::column).collect(Collectors.joining(", ")));
 
     private final JdbcTemplate jdbc;
     private final StoredEventCount storedEvents;
@@ -69,12 +66,12 @@ class PointSampler {
     }
 
     private static Object[] point(ResultSet row, ClusterLabels current) throws SQLException {
-        Object[] point = new Object[FEATURES.size() + 1];
-        for (int i = 0; i < FEATURES.size(); i++) {
+        Object[] point = new Object[DIMENSION + 1];
+        for (int i = 0; i < DIMENSION; i++) {
             double value = row.getDouble(i + 1);
             point[i] = row.wasNull() ? null : value;
         }
-        point[FEATURES.size()] = current.labelOf(row.getLong(FEATURES.size() + 1));
+        point[DIMENSION] = current.labelOf(row.getLong(DIMENSION + 1));
         return point;
     }
 }

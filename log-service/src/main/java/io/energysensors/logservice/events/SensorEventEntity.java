@@ -11,8 +11,9 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
 
 /**
- * A stored {@code SensorEvent} as a JPA entity, read-only: rows are written once by the ingest path's JDBC batch (ids from
- * the sequence in blocks, see V1 migration) and never updated.
+ * A stored {@code SensorEvent} as a JPA entity, read-only: rows are written once by the ingest
+ * path's writers, COPY or JDBC batches of the columns {@link EventTable} lists (ids from the
+ * sequence in blocks, see V1 migration), and never updated.
  */
 @Entity
 @Immutable
@@ -53,6 +54,17 @@ class SensorEventEntity {
     @Convert(converter = Float64ArrayConverter.class)
     @Column(name = "fft_img")
     private double[] fftImg;
+
+    // The first three peaks again, as plain columns for the clustering's reads; mapped only so
+    // that the entity describes the whole table (EventTableTests): the view takes them from peaks.
+    @Column(name = "peak_0")
+    private Double peak0;
+
+    @Column(name = "peak_1")
+    private Double peak1;
+
+    @Column(name = "peak_2")
+    private Double peak2;
 
     private double wifiStrengthDbm;
     private double dummy;

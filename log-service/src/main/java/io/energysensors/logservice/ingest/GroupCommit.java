@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * every waiting batch, stores them in one transaction and completes each one's future with the
  * outcome; a request whose batch another holder took just waits for that outcome. A lone request
  * thus commits at once on its own thread, and under load one commit serves many requests.
- * Returning from {@link #store} means committed (so the request may be acknowledged); a batch is
+ * Returning from {@link #commitBatch} means committed (so the request may be acknowledged); a batch is
  * never split over two commits; a commit that fails fails exactly the requests whose batches it
  * held. Nothing outlives its request: on shutdown, the web server's graceful stop waits for the
  * requests, and with them for every queued batch.
@@ -42,13 +42,13 @@ class GroupCommit {
 
     private final BlockingQueue<Waiting> waiting;
     private final ReentrantLock writer = new ReentrantLock();
-    private final EventStore store;
+    private final EventAppender appender;
     private final TransactionTemplate transaction;
     private final CommitProperties properties;
     private final DistributionSummary requestsPerCommit;
 
-    GroupCommit(EventStore store, DataSource dataSource, CommitProperties properties, MeterRegistry meters) {
-        this.store = store;
+    GroupCommit(EventAppender appender, DataSource dataSource, CommitProperties properties, MeterRegistry meters) {
+        this.appender = appender;
         this.transaction = new TransactionTemplate(new JdbcTransactionManager(dataSource));
         this.properties = properties;
         this.waiting = new LinkedBlockingQueue<>(properties.maxWaiting());
@@ -68,7 +68,7 @@ class GroupCommit {
      *         waited longer than {@code max-wait} for its commit to start: nothing was stored
      * @throws RuntimeException whatever made the commit fail: nothing of the batch was stored
      */
-    int store(List<SensorEvent> events) {
+    int commitBatch(List<SensorEvent> events) {
         Waiting batch = new Waiting(events, new CompletableFuture<>());
         if (!waiting.offer(batch)) {
             throw new TransientDataAccessResourceException(
@@ -113,7 +113,7 @@ class GroupCommit {
             events.addAll(next.events());
         }
         try {
-            transaction.executeWithoutResult(status -> store.store(events));
+            transaction.executeWithoutResult(status -> appender.append(events));
         } catch (RuntimeException | Error e) {
             group.forEach(batch -> batch.committed().completeExceptionally(e));
             return;

@@ -75,7 +75,7 @@ class StoreController {
             rejections.add(IngestRejections.UNSUPPORTED_MEDIA_TYPE, 1);
             throw e;
         }
-        int stored = storeTimer.record(() -> store.store(events));
+        int stored = storeTimer.record(() -> store.commitBatch(events));
         storedEvents.increment(stored);
         batchSizes.record(stored);
         return StoreResponse.of(stored);

@@ -69,7 +69,7 @@ class LabelsSurviveRestartTests {
                 int label = cluster.get("label").asInt();
                 JsonNode page =
                         server.get("/clusters/" + label + "/events?size=1000").json();
-                assertThat(page.get("totalElements").asLong())
+                assertThat(page.get("total_elements").asLong())
                         .isEqualTo(cluster.get("count").asLong());
                 page.get("events")
                         .forEach(event ->

@@ -110,7 +110,7 @@ class SampleClusteringTests {
 
             JsonNode page =
                     server.get("/clusters/" + label + "/events?size=1000").json();
-            assertThat(page.get("totalElements").asLong())
+            assertThat(page.get("total_elements").asLong())
                     .isEqualTo(cluster.get("count").asLong());
             page.get("events")
                     .forEach(event -> assertThat(event.get("cluster").asInt()).isEqualTo(label));

@@ -193,7 +193,7 @@ class DashboardBrowserTests extends OnH2 {
     private void assertLiveFiguresMatch(JsonNode ingestion) {
         await().atMost(PAGE_WAIT).untilAsserted(() -> {
             assertThat(browser.findElement(By.id("events-stored")).getText().replace(",", ""))
-                    .isEqualTo(ingestion.get("eventsStored").asString());
+                    .isEqualTo(ingestion.get("events_stored").asString());
             WebElement invalid = browser.findElement(By.cssSelector("#rejected tr[data-reason='invalid line']"));
             assertThat(invalid.getText().replace(",", ""))
                     .endsWith(ingestion.get("rejected").get("invalid line").asString());

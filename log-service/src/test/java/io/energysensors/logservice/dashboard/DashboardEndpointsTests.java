@@ -29,9 +29,9 @@ class DashboardEndpointsTests extends OnH2 {
                 .isLessThanOrEqualTo(limit);
         assertThat(names(sample.get("features")))
                 .containsExactly(
-                        "active_power_w",
-                        "reactive_power_var",
-                        "apparent_power_va",
+                        "power_active_w",
+                        "power_reactive_var",
+                        "power_apparent_va",
                         "line_current_a",
                         "line_voltage_v",
                         "peak_0",
@@ -80,11 +80,11 @@ class DashboardEndpointsTests extends OnH2 {
 
         JsonNode figures = server.get("/dashboard/ingestion?minutes=3").json();
 
-        assertThat(figures.get("perMinute").size()).isEqualTo(3);
+        assertThat(figures.get("per_minute").size()).isEqualTo(3);
         // The store may cross a minute boundary; the two last minutes then hold the sample.
-        long lastTwo = figures.get("perMinute").get(1).get("events").asLong() + lastMinute(figures);
+        long lastTwo = figures.get("per_minute").get(1).get("events").asLong() + lastMinute(figures);
         assertThat(lastTwo).isGreaterThanOrEqualTo(before + Samples.lines().size());
-        assertThat(figures.get("eventsStored").asLong())
+        assertThat(figures.get("events_stored").asLong())
                 .isEqualTo(server.get("/events/count").json().get("count").asLong());
     }
 
@@ -153,7 +153,7 @@ class DashboardEndpointsTests extends OnH2 {
     }
 
     private static long lastMinute(JsonNode figures) {
-        JsonNode minutes = figures.get("perMinute");
+        JsonNode minutes = figures.get("per_minute");
         return minutes.get(minutes.size() - 1).get("events").asLong();
     }
 
@@ -176,7 +176,7 @@ class DashboardEndpointsTests extends OnH2 {
 
     private static List<String> names(JsonNode array) {
         List<String> names = new ArrayList<>();
-        array.forEach(name -> names.add(name.asString()));
+        array.forEach(feature -> names.add(feature.get("name").asString()));
         return names;
     }
 }

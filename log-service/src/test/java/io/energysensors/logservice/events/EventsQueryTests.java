@@ -47,7 +47,7 @@ class EventsQueryTests extends OnH2 {
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json().get("events").size()).isZero();
-        assertThat(reply.json().get("totalElements").asLong()).isZero();
+        assertThat(reply.json().get("total_elements").asLong()).isZero();
         assertThat(reply.json().get("page").asInt()).isEqualTo(3);
         assertThat(reply.json().get("size").asInt()).isEqualTo(10);
     }

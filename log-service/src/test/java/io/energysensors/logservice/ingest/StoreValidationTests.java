@@ -91,7 +91,7 @@ class StoreValidationTests extends OnH2 {
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(StoredEvents.ofDevice(server, device)
                         .get(0)
-                        .get("coilReversed")
+                        .get("coil_reversed")
                         .asBoolean())
                 .isTrue();
     }

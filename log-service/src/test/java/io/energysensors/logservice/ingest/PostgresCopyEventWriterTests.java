@@ -2,8 +2,6 @@ package io.energysensors.logservice.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,18 +12,19 @@ import io.energysensors.format.event.SensorEvent;
 import io.energysensors.logservice.EmbeddedPostgresHolder;
 import io.energysensors.logservice.Samples;
 import io.energysensors.logservice.StoredEvents;
-import io.energysensors.logservice.events.StoredEventCount;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.support.MetaDataAccessException;
 
 /**
- * COPY must store exactly what the INSERTs store: the same events go both ways into a real
+ * COPY must store exactly what the INSERTs store ({@link PostgresCopyEventWriter} and
+ * {@link JdbcBatchEventWriter}): the same events go both ways into a real
  * PostgreSQL (a schema of their own), and every column of the two copies is compared there.
  */
-class PostgresCopyTests {
+class PostgresCopyEventWriterTests {
 
     /** The INSERTed copy of event n gets id n, the COPYed one id n + this. */
     private static final long COPY_ID_OFFSET = 1_000_000;
@@ -47,7 +46,7 @@ class PostgresCopyTests {
     }
 
     @Test
-    void copyStoresEveryColumnAsTheInsertsDo() throws SQLException {
+    void copyStoresEveryColumnAsTheInsertsDo() throws MetaDataAccessException {
         List<SensorEvent> events = new ArrayList<>(
                 Samples.lines().stream().map(StoredEvents::expected).toList());
         events.addAll(edgeCases());
@@ -55,14 +54,13 @@ class PostgresCopyTests {
         long[] copyIds = LongStream.of(insertIds).map(id -> id + COPY_ID_OFFSET).toArray();
         Instant receivedAt = Instant.parse("2026-11-28T12:34:56.123456789Z");
 
-        assertThat(PostgresCopy.encode(events, copyIds, receivedAt).hasRemaining())
+        assertThat(PostgresCopyEventWriter.encode(events, copyIds, receivedAt).hasRemaining())
                 .as("sized exactly")
                 .isFalse();
-        eventStore().insert(events, insertIds, receivedAt);
-        try (Connection connection = dataSource.getConnection()) {
-            assertThat(PostgresCopy.supports(connection)).isTrue();
-            PostgresCopy.copy(connection, events, copyIds, receivedAt);
-        }
+        new JdbcBatchEventWriter(jdbc).write(events, insertIds, receivedAt);
+        EventWriter copy = EventWriter.forDatabaseOf(dataSource);
+        assertThat(copy).isInstanceOf(PostgresCopyEventWriter.class);
+        copy.write(events, copyIds, receivedAt);
 
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sensor_event", Long.class))
                 .isEqualTo(2L * events.size());
@@ -88,17 +86,14 @@ class PostgresCopyTests {
     void timesAreRoundedToTheMicrosecondHalvesUp() {
         Instant epoch = Instant.parse("2000-01-01T00:00:00Z");
 
-        assertThat(PostgresCopy.micros(epoch)).isZero();
-        assertThat(PostgresCopy.micros(epoch.plusNanos(1_499))).isEqualTo(1);
-        assertThat(PostgresCopy.micros(epoch.plusNanos(1_500))).isEqualTo(2);
-        assertThat(PostgresCopy.micros(epoch.minusNanos(1))).isZero();
-        assertThat(PostgresCopy.micros(epoch.minusNanos(500))).isZero();
-        assertThat(PostgresCopy.micros(epoch.minusNanos(501))).isEqualTo(-1);
-        assertThat(PostgresCopy.micros(Instant.parse("1970-01-01T00:00:00Z"))).isEqualTo(-946_684_800_000_000L);
-    }
-
-    private EventStore eventStore() {
-        return new EventStore(jdbc, null, new StoredEventCount(jdbc), event -> {});
+        assertThat(PostgresCopyEventWriter.micros(epoch)).isZero();
+        assertThat(PostgresCopyEventWriter.micros(epoch.plusNanos(1_499))).isEqualTo(1);
+        assertThat(PostgresCopyEventWriter.micros(epoch.plusNanos(1_500))).isEqualTo(2);
+        assertThat(PostgresCopyEventWriter.micros(epoch.minusNanos(1))).isZero();
+        assertThat(PostgresCopyEventWriter.micros(epoch.minusNanos(500))).isZero();
+        assertThat(PostgresCopyEventWriter.micros(epoch.minusNanos(501))).isEqualTo(-1);
+        assertThat(PostgresCopyEventWriter.micros(Instant.parse("1970-01-01T00:00:00Z")))
+                .isEqualTo(-946_684_800_000_000L);
     }
 
     /** Values at the edges of each column's type, and times whose sub-microsecond part rounds. */

@@ -10,37 +10,44 @@ import java.time.Instant;
 import java.util.List;
 
 import io.energysensors.format.event.SensorEvent;
+import io.energysensors.logservice.events.EventTable;
 import io.energysensors.logservice.events.Float64Array;
 import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Stores events on PostgreSQL with {@code COPY ... FROM STDIN} in the binary format: the rows go
+ * Writes events on PostgreSQL with {@code COPY ... FROM STDIN} in the binary format: the rows go
  * as one stream that the server neither parses as text nor plans statement by statement, which
- * makes it several times faster than batched INSERTs. The columns and values are the INSERT's.
+ * makes it several times faster than batched INSERTs. The values are {@link JdbcBatchEventWriter}'s.
  */
-final class PostgresCopy {
+final class PostgresCopyEventWriter implements EventWriter {
 
-    private static final String COPY = """
-            COPY sensor_event (id, device_id, firmware, event_code, measured_at, coil_reversed,
-                active_power_w, reactive_power_var, apparent_power_va, line_current_a, line_voltage_v,
-                line_phase_rad, frequency_hz, peaks, fft_re, fft_img, peak_0, peak_1, peak_2,
-                wifi_strength_dbm, dummy, received_at)
-            FROM STDIN (FORMAT binary)""";
-    private static final short COLUMNS = 22;
+    private static final String COPY =
+            "COPY " + EventTable.NAME + " (" + EventTable.COLUMN_LIST + ") FROM STDIN (FORMAT binary)";
+    private static final short COLUMNS = (short) EventTable.COLUMNS.size();
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
     /** PostgreSQL counts time in microseconds from 2000-01-01T00:00:00Z. */
     private static final long POSTGRES_EPOCH_SECOND =
             Instant.parse("2000-01-01T00:00:00Z").getEpochSecond();
 
-    private PostgresCopy() {}
+    private final JdbcTemplate jdbc;
 
-    static boolean supports(Connection connection) throws SQLException {
-        return connection.isWrapperFor(PGConnection.class);
+    /** @param jdbc on the DataSource of the caller's transaction, so it copies on that connection */
+    PostgresCopyEventWriter(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
     }
 
-    static void copy(Connection connection, List<SensorEvent> events, long[] ids, Instant receivedAt)
-            throws SQLException {
+    @Override
+    public void write(List<SensorEvent> events, long[] ids, Instant receivedAt) {
         ByteBuffer rows = encode(events, ids, receivedAt);
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            copyIn(connection, rows);
+            return null;
+        });
+    }
+
+    private static void copyIn(Connection connection, ByteBuffer rows) throws SQLException {
         try {
             connection
                     .unwrap(PGConnection.class)
@@ -73,6 +80,7 @@ final class PostgresCopy {
         return Short.BYTES + COLUMNS * Integer.BYTES + 1 + (6 + 7 + presentPeaks + 2 + arrays) * Long.BYTES;
     }
 
+    /** In the order of {@link EventTable#COLUMNS}. */
     private static void writeRow(ByteBuffer out, long id, SensorEvent event, long receivedAt) {
         out.putShort(COLUMNS);
         int8(out, id);
