@@ -1,17 +1,21 @@
 package io.energysensors.web.body;
 
+import java.nio.charset.Charset;
 import java.util.Map;
 
 import io.energysensors.web.problem.ApiProblem;
 import org.springframework.http.HttpStatus;
 
-/** A body whose bytes are not valid text in its charset: 400, with where the first bad byte is. */
+/**
+ * A body whose bytes are not valid text in its charset: 400, with where the first bad byte is
+ * (line and column in code points, as the line parser counts, and offset in the body).
+ */
 public final class MalformedTextException extends ApiProblem {
 
-    MalformedTextException(String charset, int line, int column, long byteOffset) {
+    MalformedTextException(Charset charset, int line, int column, long byteOffset) {
         super(
                 HttpStatus.BAD_REQUEST,
-                "line " + line + ", column " + column + " (byte " + byteOffset + "): invalid " + charset
+                "line " + line + ", column " + column + " (byte " + byteOffset + "): invalid " + charset.name()
                         + " byte sequence",
                 Map.of("line", line, "column", column, "byteOffset", byteOffset));
     }
