@@ -1,9 +1,7 @@
 package io.energysensors.logservice.ingest;
 
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
 
 import io.energysensors.format.event.SensorEvent;
 import io.energysensors.web.body.RequestBodies;
@@ -85,14 +83,14 @@ class StoreController {
      * RFC 8259 defines no charset for it.
      */
     private List<SensorEvent> read(HttpServletRequest request) throws HttpMediaTypeNotSupportedException {
-        Optional<MediaType> type = RequestBodies.mediaType(request.getContentType());
-        if (type.isPresent() && MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type.get())) {
+        MediaType type = RequestBodies.contentType(request.getContentType());
+        if (MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type)) {
             return reader.readJson(RequestBodies.readWithin(request, limits.bodyLimit()));
         }
-        if (type.isPresent() && !MediaType.TEXT_PLAIN.equalsTypeAndSubtype(type.get())) {
-            throw new HttpMediaTypeNotSupportedException(type.get(), ACCEPTED);
+        if (!MediaType.TEXT_PLAIN.equalsTypeAndSubtype(type)) {
+            throw new HttpMediaTypeNotSupportedException(type, ACCEPTED);
         }
-        Charset charset = type.map(RequestBodies::charsetOf).orElse(StandardCharsets.UTF_8);
+        Charset charset = RequestBodies.charsetOf(type);
         return reader.readText(RequestBodies.readWithin(request, limits.bodyLimit()), charset, limits.lineLimit());
     }
 }

@@ -54,32 +54,29 @@ public final class RequestBodies {
      * @throws ApiProblem 415 when the Content-Type header cannot be read or names an unknown charset
      */
     public static Optional<Charset> textCharset(String contentType) {
-        Optional<MediaType> type = mediaType(contentType);
-        if (type.isEmpty()) {
-            return Optional.of(StandardCharsets.UTF_8);
-        }
-        if (!MediaType.TEXT_PLAIN.equalsTypeAndSubtype(type.get())
-                && !MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(type.get())) {
+        MediaType type = contentType(contentType);
+        if (!MediaType.TEXT_PLAIN.equalsTypeAndSubtype(type)
+                && !MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(type)) {
             return Optional.empty();
         }
-        return Optional.of(charsetOf(type.get()));
+        return Optional.of(charsetOf(type));
     }
 
     /**
-     * The Content-Type, or empty when the request has none.
+     * The Content-Type, {@code text/plain} when the request has none: a body sent without one is
+     * sensor text.
      *
      * @throws ApiProblem 415 when the header cannot be read
      */
-    public static Optional<MediaType> mediaType(String contentType) {
-        if (contentType == null || contentType.isBlank()) {
-            return Optional.empty();
+    public static MediaType contentType(String header) {
+        if (header == null || header.isBlank()) {
+            return MediaType.TEXT_PLAIN;
         }
         try {
-            return Optional.of(MediaType.parseMediaType(contentType));
+            return MediaType.parseMediaType(header);
         } catch (InvalidMediaTypeException e) {
             throw new ApiProblem(
-                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                    "unreadable Content-Type \"" + contentType + "\": " + e.getMessage());
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unreadable Content-Type \"" + header + "\": " + e.getMessage());
         }
     }
 

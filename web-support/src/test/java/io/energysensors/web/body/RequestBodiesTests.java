@@ -95,7 +95,7 @@ class RequestBodiesTests {
         assertThat(RequestBodies.charsetOf(MediaType.parseMediaType("text/plain; charset=UTF-16")))
                 .isEqualTo(StandardCharsets.UTF_16);
         assertThat(RequestBodies.charsetOf(MediaType.TEXT_PLAIN)).isEqualTo(StandardCharsets.UTF_8);
-        assertThat(RequestBodies.mediaType(" ")).isEmpty();
+        assertThat(RequestBodies.contentType(" ")).isEqualTo(MediaType.TEXT_PLAIN);
     }
 
     @Test
