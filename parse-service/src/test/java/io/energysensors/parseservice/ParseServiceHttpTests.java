@@ -132,7 +132,7 @@ class ParseServiceHttpTests {
         assertThat(problem.get("column").asInt()).isEqualTo(7);
         assertThat(problem.get("byteOffset").asInt()).isEqualTo(13);
         assertThat(problem.get("error").asString())
-                .isEqualTo("line 2, column 7 (byte 13): invalid UTF-8 byte sequence");
+                .isEqualTo("line 2, column 7 (byte 13): invalid UTF-8 byte sequence starting with 0xC3");
         assertThat(problem.propertyNames()).containsExactlyInAnyOrderElementsOf(MALFORMED_TEXT_MEMBERS);
     }
 

@@ -173,7 +173,7 @@ class StoreValidationTests extends OnH2 {
         assertThat(latin1.status()).as(latin1.body()).isEqualTo(200);
         assertThat(StoredEvents.ofDevice(server, device)).hasSize(1);
         assertThat(utf8.status()).isEqualTo(400);
-        assertThat(utf8.json().get("error").asString()).endsWith("invalid UTF-8 byte sequence");
+        assertThat(utf8.json().get("error").asString()).endsWith("invalid UTF-8 byte sequence starting with 0xB0");
     }
 
     @Test
@@ -213,7 +213,7 @@ class StoreValidationTests extends OnH2 {
         assertThat(reply.contentType()).startsWith("application/problem+json");
         assertThat(reply.json().get("error").asString())
                 .isEqualTo("line 2, column " + (prefix.length() + 1) + " (byte " + offset
-                        + "): invalid UTF-8 byte sequence");
+                        + "): invalid UTF-8 byte sequence starting with 0xFF");
         assertThat(reply.json().get("detail").asString())
                 .isEqualTo(reply.json().get("error").asString());
         assertThat(reply.json().propertyNames()).containsExactlyInAnyOrderElementsOf(MALFORMED_TEXT_MEMBERS);
@@ -233,10 +233,10 @@ class StoreValidationTests extends OnH2 {
 
         assertThat(first.status()).isEqualTo(400);
         assertThat(first.json().get("error").asString())
-                .isEqualTo("line 1, column 3 (byte 2): invalid UTF-8 byte sequence");
+                .isEqualTo("line 1, column 3 (byte 2): invalid UTF-8 byte sequence starting with 0xC0");
         assertThat(second.status()).isEqualTo(400);
         assertThat(second.json().get("error").asString())
-                .isEqualTo("line 1, column 4 (byte 3): invalid UTF-8 byte sequence");
+                .isEqualTo("line 1, column 4 (byte 3): invalid UTF-8 byte sequence starting with 0xE2");
     }
 
     @Test

@@ -59,7 +59,7 @@ public final class StrictText {
             result = decoder.flush(out);
         }
         if (result.isError()) {
-            throw malformedAt(out.flip(), in.position(), charset, firstLine);
+            throw malformedAt(out.flip(), in.position(), bytes[in.position()], charset, firstLine);
         }
         return out.flip().toString();
     }
@@ -74,7 +74,7 @@ public final class StrictText {
     }
 
     private static MalformedTextException malformedAt(
-            CharBuffer decoded, int byteOffset, Charset charset, int firstLine) {
+            CharBuffer decoded, int byteOffset, byte first, Charset charset, int firstLine) {
         int line = firstLine;
         int lineStart = 0;
         for (int i = 0; i < decoded.limit(); i++) {
@@ -84,6 +84,6 @@ public final class StrictText {
             }
         }
         int column = Character.codePointCount(decoded, lineStart, decoded.limit()) + 1;
-        return new MalformedTextException(charset, line, column, byteOffset);
+        return new MalformedTextException(charset, line, column, byteOffset, first);
     }
 }

@@ -34,7 +34,7 @@ class StrictTextTests {
                     assertThat(e.properties())
                             .containsExactlyInAnyOrderEntriesOf(Map.of("line", 2, "column", 4, "byteOffset", 7L));
                 })
-                .hasMessage("line 2, column 4 (byte 7): invalid UTF-8 byte sequence");
+                .hasMessage("line 2, column 4 (byte 7): invalid UTF-8 byte sequence starting with 0xFF");
     }
 
     @Test
@@ -43,7 +43,7 @@ class StrictTextTests {
         bytes[bytes.length - 1] = (byte) 0xC0;
 
         assertThatThrownBy(() -> StrictText.decode(bytes, StandardCharsets.UTF_8))
-                .hasMessage("line 1, column 3 (byte 5): invalid UTF-8 byte sequence");
+                .hasMessage("line 1, column 3 (byte 5): invalid UTF-8 byte sequence starting with 0xC0");
     }
 
     @Test
@@ -59,6 +59,6 @@ class StrictTextTests {
         byte[] bytes = {'o', 'k', (byte) 0xE9};
 
         assertThatThrownBy(() -> StrictText.decode(bytes, StandardCharsets.US_ASCII))
-                .hasMessage("line 1, column 3 (byte 2): invalid US-ASCII byte sequence");
+                .hasMessage("line 1, column 3 (byte 2): invalid US-ASCII byte sequence starting with 0xE9");
     }
 }

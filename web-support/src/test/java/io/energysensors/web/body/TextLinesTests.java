@@ -40,7 +40,7 @@ class TextLinesTests {
 
         assertThatThrownBy(() -> TextLines.nonBlankLines(body, StandardCharsets.UTF_8))
                 .isInstanceOf(MalformedTextException.class)
-                .hasMessage("line 2, column 3 (byte 5): invalid UTF-8 byte sequence");
+                .hasMessage("line 2, column 3 (byte 5): invalid UTF-8 byte sequence starting with 0xFF");
     }
 
     @Test
