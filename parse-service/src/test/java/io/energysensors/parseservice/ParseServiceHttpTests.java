@@ -38,6 +38,13 @@ class ParseServiceHttpTests {
             + "Phase=-43,841rad; Peaks: 7.33;7.31;7.53; FFT Re: 9748;46;303; FFT Img: 2712;6;-792; "
             + "UTC Time: 2016-10-4 16:47:50; hz: 49.87; WiFi Strength: -62; Dummy: 20";
 
+    /** The members of a 413 for a body, the same in log-service's answer. */
+    private static final List<String> TOO_LARGE_MEMBERS =
+            List.of("title", "status", "detail", "instance", "error", "maxBytes");
+    /** The members of a 400 for bytes that are not text, the same in log-service's answer. */
+    private static final List<String> MALFORMED_TEXT_MEMBERS =
+            List.of("title", "status", "detail", "instance", "error", "line", "column", "byteOffset");
+
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper mapper = JsonMapper.builder().build();
 
@@ -124,6 +131,9 @@ class ParseServiceHttpTests {
         assertThat(problem.get("line").asInt()).isEqualTo(2);
         assertThat(problem.get("column").asInt()).isEqualTo(7);
         assertThat(problem.get("byteOffset").asInt()).isEqualTo(13);
+        assertThat(problem.get("error").asString())
+                .isEqualTo("line 2, column 7 (byte 13): invalid UTF-8 byte sequence starting with 0xC3");
+        assertThat(problem.propertyNames()).containsExactlyInAnyOrderElementsOf(MALFORMED_TEXT_MEMBERS);
     }
 
     @Test
@@ -131,11 +141,21 @@ class ParseServiceHttpTests {
         byte[] tooLarge = new byte[1024 * 1024 + 1];
         java.util.Arrays.fill(tooLarge, (byte) 'a');
 
-        assertProblem(post(tooLarge, "text/plain"), 413);
+        JsonNode sized = assertProblem(post(tooLarge, "text/plain"), 413);
         HttpRequest chunked = request("text/plain")
                 .POST(BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(tooLarge)))
                 .build();
-        assertProblem(http.send(chunked, BodyHandlers.ofString()), 413);
+        JsonNode streamed = assertProblem(http.send(chunked, BodyHandlers.ofString()), 413);
+
+        for (JsonNode problem : List.of(sized, streamed)) {
+            assertThat(problem.get("error").asString())
+                    .isEqualTo("request body is larger than the limit of 1048576 bytes "
+                            + "(energy-sensors.parse.max-body-size)");
+            assertThat(problem.get("detail").asString())
+                    .isEqualTo(problem.get("error").asString());
+            assertThat(problem.get("maxBytes").asInt()).isEqualTo(1024 * 1024);
+            assertThat(problem.propertyNames()).containsExactlyInAnyOrderElementsOf(TOO_LARGE_MEMBERS);
+        }
     }
 
     @Test

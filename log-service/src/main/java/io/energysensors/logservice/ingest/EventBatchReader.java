@@ -1,5 +1,7 @@
 package io.energysensors.logservice.ingest;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +12,10 @@ import io.energysensors.format.event.InvalidEventException;
 import io.energysensors.format.event.SensorEvent;
 import io.energysensors.format.event.SensorEventReader;
 import io.energysensors.format.json.LineJson;
-import io.energysensors.logservice.ingest.Utf8.InvalidUtf8Exception;
+import io.energysensors.web.body.ByteLimit;
+import io.energysensors.web.body.NumberedLine;
+import io.energysensors.web.body.StrictText;
+import io.energysensors.web.body.TextLines;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,33 +29,29 @@ class EventBatchReader {
     private final SensorEventReader eventReader = new SensorEventReader();
     private final LineJson lineJson = new LineJson();
 
-    /** One event per {@code \n}-separated line; a trailing {@code \r} is dropped, blank lines skipped. */
-    List<SensorEvent> readText(byte[] body, int maxLineBytes) {
-        List<SensorEvent> events = new ArrayList<>();
+    /**
+     * One event per non-blank line, split and decoded by the rule both services share
+     * ({@link TextLines}).
+     */
+    List<SensorEvent> readText(byte[] body, Charset charset, ByteLimit maxLine) {
+        List<NumberedLine> lines = TextLines.nonBlankLines(body, charset, maxLine);
+        List<SensorEvent> events = new ArrayList<>(lines.size());
         List<LineError> errors = new ArrayList<>();
-        int lineNumber = 0;
-        int lines = 0;
-        for (int start = 0; start < body.length; ) {
-            int end = indexOfNewline(body, start);
-            lineNumber++;
-            int stop = end > start && body[end - 1] == '\r' ? end - 1 : end;
-            if (stop - start > maxLineBytes) {
-                throw BodyTooLargeException.line(lineNumber, maxLineBytes);
+        for (NumberedLine line : lines) {
+            try {
+                toEvent(parser.parse(line.text()), line.number(), events, errors);
+            } catch (LineFormatException e) {
+                errors.add(formatError(line.number(), e));
             }
-            if (!isBlank(body, start, stop)) {
-                lines++;
-                readLine(body, start, stop, lineNumber, events, errors);
-            }
-            start = end + 1;
         }
-        return checked(events, errors, lines);
+        return checked(events, errors, lines.size());
     }
 
-    /** The parse-service's JSON object for one line, or an array of them. */
+    /** The parse-service's JSON object for one line, or an array of them, in UTF-8 as JSON is. */
     List<SensorEvent> readJson(byte[] body) {
         List<SensorLine> lines;
         try {
-            lines = lineJson.readAll(decodeDocument(body));
+            lines = lineJson.readAll(StrictText.decode(body, StandardCharsets.UTF_8));
         } catch (LineFormatException e) {
             // The JSON text itself is broken: one position in the document, not a list per line.
             throw MalformedBodyException.json(e);
@@ -61,22 +62,6 @@ class EventBatchReader {
             toEvent(lines.get(i), i + 1, events, errors);
         }
         return checked(events, errors, lines.size());
-    }
-
-    private void readLine(
-            byte[] body, int start, int stop, int lineNumber, List<SensorEvent> events, List<LineError> errors) {
-        String text;
-        try {
-            text = Utf8.decode(body, start, stop);
-        } catch (InvalidUtf8Exception e) {
-            errors.add(new LineError(lineNumber, e.column(), null, e.getMessage()));
-            return;
-        }
-        try {
-            toEvent(parser.parse(text), lineNumber, events, errors);
-        } catch (LineFormatException e) {
-            errors.add(formatError(lineNumber, e));
-        }
     }
 
     private void toEvent(SensorLine line, int number, List<SensorEvent> events, List<LineError> errors) {
@@ -101,31 +86,5 @@ class EventBatchReader {
             throw MalformedBodyException.noEvent();
         }
         return events;
-    }
-
-    private static String decodeDocument(byte[] body) {
-        try {
-            return Utf8.decode(body, 0, body.length);
-        } catch (InvalidUtf8Exception e) {
-            throw MalformedBodyException.at(e.getMessage(), e.line(), e.column());
-        }
-    }
-
-    private static int indexOfNewline(byte[] body, int from) {
-        for (int i = from; i < body.length; i++) {
-            if (body[i] == '\n') {
-                return i;
-            }
-        }
-        return body.length;
-    }
-
-    private static boolean isBlank(byte[] body, int start, int stop) {
-        for (int i = start; i < stop; i++) {
-            if (body[i] != ' ' && body[i] != '\t' && body[i] != '\r') {
-                return false;
-            }
-        }
-        return true;
     }
 }

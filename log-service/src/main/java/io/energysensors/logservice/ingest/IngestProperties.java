@@ -1,5 +1,6 @@
 package io.energysensors.logservice.ingest;
 
+import io.energysensors.web.body.ByteLimit;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -26,11 +27,11 @@ public record IngestProperties(
         }
     }
 
-    int maxBody() {
-        return (int) maxBodyBytes.toBytes();
+    ByteLimit bodyLimit() {
+        return new ByteLimit(maxBodyBytes.toBytes(), "energy-sensors.ingest.max-body-bytes");
     }
 
-    int maxLine() {
-        return (int) maxLineBytes.toBytes();
+    ByteLimit lineLimit() {
+        return new ByteLimit(maxLineBytes.toBytes(), "energy-sensors.ingest.max-line-bytes");
     }
 }

@@ -7,12 +7,14 @@ import java.util.concurrent.atomic.LongAdder;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
  * What POST /log/store refused since the service started, by reason: bad lines of a rejected batch
- * count one each; a body refused as a whole (too large, unreadable, no event, wrong media type)
- * counts one, since its lines were never counted. Kept in memory: it is a live figure, not history.
+ * count one each; a body refused as a whole (too large, not text in its charset, unreadable, no
+ * event, wrong media type) counts one, since its lines were never counted. Kept in memory: it is a
+ * live figure, not history.
  */
 @Component
 public class IngestRejections {
@@ -38,6 +40,15 @@ public class IngestRejections {
                 .description("Lines (or whole bodies) POST /log/store refused, by reason")
                 .register(meters)
                 .increment(lines);
+    }
+
+    /** The reason for a body refused as a whole, by the status it was refused with. */
+    static String reasonFor(HttpStatus status) {
+        return switch (status) {
+            case CONTENT_TOO_LARGE -> TOO_LARGE;
+            case UNSUPPORTED_MEDIA_TYPE -> UNSUPPORTED_MEDIA_TYPE;
+            default -> MALFORMED_BODY;
+        };
     }
 
     /** Every reason seen so far and its count, sorted by reason. */

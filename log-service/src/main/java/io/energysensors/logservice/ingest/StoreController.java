@@ -1,24 +1,25 @@
 package io.energysensors.logservice.ingest;
 
-import java.io.IOException;
-import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.util.List;
 
 import io.energysensors.format.event.SensorEvent;
+import io.energysensors.web.body.RequestBodies;
+import io.energysensors.web.problem.ApiProblem;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * POST /log/store. The body is read as bytes under a hard limit and decoded strictly here, not
- * by a message converter, so that size and encoding errors say where they are and never 500.
+ * POST /log/store. The body is read as bytes under a hard limit and decoded strictly by
+ * web-support's body reading, not by a message converter, so that size and encoding errors say
+ * where they are, in the same words as parse-service's, and never 500.
  */
 @RestController
 class StoreController {
@@ -59,20 +60,15 @@ class StoreController {
     StoreResponse store(HttpServletRequest request) throws HttpMediaTypeNotSupportedException {
         List<SensorEvent> events;
         try {
-            boolean json = isJson(request.getContentType());
-            byte[] body = readBody(request);
-            events = json ? reader.readJson(body) : reader.readText(body, limits.maxLine());
+            events = read(request);
         } catch (BatchRejectedException e) {
             rejections.add(IngestRejections.INVALID_LINE, e.badLines());
             throw e;
-        } catch (BodyTooLargeException e) {
-            rejections.add(IngestRejections.TOO_LARGE, 1);
-            throw e;
-        } catch (MalformedBodyException e) {
-            rejections.add(IngestRejections.MALFORMED_BODY, 1);
-            throw e;
         } catch (HttpMediaTypeNotSupportedException e) {
             rejections.add(IngestRejections.UNSUPPORTED_MEDIA_TYPE, 1);
+            throw e;
+        } catch (ApiProblem e) {
+            rejections.add(IngestRejections.reasonFor(e.status()), 1);
             throw e;
         }
         int stored = storeTimer.record(() -> store.commitBatch(events));
@@ -81,40 +77,20 @@ class StoreController {
         return StoreResponse.of(stored);
     }
 
-    /** text/plain in any case with any charset parameter, or no Content-Type at all, is text. */
-    private static boolean isJson(String contentType) throws HttpMediaTypeNotSupportedException {
-        if (contentType == null || contentType.isBlank()) {
-            return false;
-        }
-        MediaType type;
-        try {
-            type = MediaType.parseMediaType(contentType);
-        } catch (InvalidMediaTypeException e) {
-            throw new HttpMediaTypeNotSupportedException(e.getMessage());
-        }
-        if (MediaType.TEXT_PLAIN.equalsTypeAndSubtype(type)) {
-            return false;
-        }
+    /**
+     * text/plain in any case, or no Content-Type at all, is text in its charset parameter's
+     * encoding (UTF-8 without one); application/json is UTF-8 whatever its parameters say, as
+     * RFC 8259 defines no charset for it.
+     */
+    private List<SensorEvent> read(HttpServletRequest request) throws HttpMediaTypeNotSupportedException {
+        MediaType type = RequestBodies.contentType(request.getContentType());
         if (MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type)) {
-            return true;
+            return reader.readJson(RequestBodies.readWithin(request, limits.bodyLimit()));
         }
-        throw new HttpMediaTypeNotSupportedException(type, ACCEPTED);
-    }
-
-    private byte[] readBody(HttpServletRequest request) {
-        int max = limits.maxBody();
-        if (request.getContentLengthLong() > max) {
-            throw BodyTooLargeException.body(max);
+        if (!MediaType.TEXT_PLAIN.equalsTypeAndSubtype(type)) {
+            throw new HttpMediaTypeNotSupportedException(type, ACCEPTED);
         }
-        byte[] body;
-        try (InputStream in = request.getInputStream()) {
-            body = in.readNBytes(max + 1);
-        } catch (IOException e) {
-            throw MalformedBodyException.unreadable(e.getMessage());
-        }
-        if (body.length > max) {
-            throw BodyTooLargeException.body(max);
-        }
-        return body;
+        Charset charset = RequestBodies.charsetOf(type);
+        return reader.readText(RequestBodies.readWithin(request, limits.bodyLimit()), charset, limits.lineLimit());
     }
 }

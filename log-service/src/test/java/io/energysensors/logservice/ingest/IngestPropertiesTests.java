@@ -12,8 +12,8 @@ class IngestPropertiesTests {
     void acceptsLineLimitUpToTheBodyLimit() {
         IngestProperties limits = new IngestProperties(DataSize.ofMegabytes(8), DataSize.ofMegabytes(8));
 
-        assertThat(limits.maxBody()).isEqualTo(8 * 1024 * 1024);
-        assertThat(limits.maxLine()).isEqualTo(8 * 1024 * 1024);
+        assertThat(limits.bodyLimit().bytes()).isEqualTo(8 * 1024 * 1024);
+        assertThat(limits.lineLimit().bytes()).isEqualTo(8 * 1024 * 1024);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 
@@ -29,6 +30,13 @@ class StoreValidationTests extends OnH2 {
     private static final int MAX_LINE = 64 * 1024;
     /** What the grammars of a line and of JSON are made of, so mangling hits their edge cases. */
     private static final String PUNCTUATION = ";:=, \n\"[]{}";
+
+    /** The members of a 413 for a body, the same in parse-service's answer. */
+    private static final List<String> TOO_LARGE_MEMBERS =
+            List.of("title", "status", "detail", "instance", "error", "maxBytes");
+    /** The members of a 400 for bytes that are not text, the same in parse-service's answer. */
+    private static final List<String> MALFORMED_TEXT_MEMBERS =
+            List.of("title", "status", "detail", "instance", "error", "line", "column", "byteOffset");
 
     /** The first sample line, written out: {@code Device: ID=1; Fw=16071801; Evt=2; ...}. */
     private static final String LINE = Samples.lines().get(0);
@@ -140,6 +148,43 @@ class StoreValidationTests extends OnH2 {
     }
 
     @Test
+    void decodesTextInTheCharsetItsContentTypeNames() {
+        long device = Samples.newDevice();
+        String line = Samples.withDevice(LINE, device);
+
+        Reply utf16 = server.post("text/plain; charset=UTF-16", line.getBytes(StandardCharsets.UTF_16));
+        Reply latin1 = server.post(
+                "text/plain; charset=ISO-8859-1", (line + "\n" + line).getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThat(utf16.status()).as(utf16.body()).isEqualTo(200);
+        assertThat(latin1.status()).as(latin1.body()).isEqualTo(200);
+        assertThat(StoredEvents.ofDevice(server, device)).hasSize(3);
+    }
+
+    @Test
+    void readsLatin1BytesThatAreNotUtf8AsTheCharsetSays() {
+        // 0xB0 (the degree sign in Latin-1) is no UTF-8: only the charset makes it text.
+        long device = Samples.newDevice();
+        byte[] line = (Samples.withDevice(LINE, device) + "; Note: 20\u00b0C").getBytes(StandardCharsets.ISO_8859_1);
+
+        Reply latin1 = server.post("text/plain; charset=ISO-8859-1", line);
+        Reply utf8 = server.post("text/plain", line);
+
+        assertThat(latin1.status()).as(latin1.body()).isEqualTo(200);
+        assertThat(StoredEvents.ofDevice(server, device)).hasSize(1);
+        assertThat(utf8.status()).isEqualTo(400);
+        assertThat(utf8.json().get("error").asString()).endsWith("invalid UTF-8 byte sequence starting with 0xB0");
+    }
+
+    @Test
+    void refusesAnUnknownCharsetWith415() {
+        Reply reply = server.post("text/plain; charset=klingon", LINE.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(415);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
     void acceptsJsonWithCharsetParameter() {
         long device = Samples.newDevice();
         String json = new LineJson().write(new LineParser().parse(Samples.withDevice(LINE, device)));
@@ -165,10 +210,16 @@ class StoreValidationTests extends OnH2 {
         Reply reply = server.post("text/plain", body.toByteArray());
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
         assertThat(reply.json().get("error").asString())
-                .startsWith("line 2, column " + (prefix.length() + 1) + ":")
-                .contains("0xFF")
-                .contains("offset " + offset);
+                .isEqualTo("line 2, column " + (prefix.length() + 1) + " (byte " + offset
+                        + "): invalid UTF-8 byte sequence starting with 0xFF");
+        assertThat(reply.json().get("detail").asString())
+                .isEqualTo(reply.json().get("error").asString());
+        assertThat(reply.json().propertyNames()).containsExactlyInAnyOrderElementsOf(MALFORMED_TEXT_MEMBERS);
+        assertThat(reply.json().get("line").asInt()).isEqualTo(2);
+        assertThat(reply.json().get("column").asInt()).isEqualTo(prefix.length() + 1);
+        assertThat(reply.json().get("byteOffset").asInt()).isEqualTo(offset);
         assertThat(StoredEvents.ofDevice(server, device)).isEmpty();
     }
 
@@ -182,12 +233,10 @@ class StoreValidationTests extends OnH2 {
 
         assertThat(first.status()).isEqualTo(400);
         assertThat(first.json().get("error").asString())
-                .startsWith("line 1, column 3:")
-                .contains("offset 2");
+                .isEqualTo("line 1, column 3 (byte 2): invalid UTF-8 byte sequence starting with 0xC0");
         assertThat(second.status()).isEqualTo(400);
         assertThat(second.json().get("error").asString())
-                .startsWith("line 1, column 4:")
-                .contains("offset 3");
+                .isEqualTo("line 1, column 4 (byte 3): invalid UTF-8 byte sequence starting with 0xE2");
     }
 
     @Test
@@ -199,6 +248,7 @@ class StoreValidationTests extends OnH2 {
         assertThat(reply.status()).as(reply.body()).isEqualTo(400);
         assertThat(reply.json().get("line").asInt()).isEqualTo(2);
         assertThat(reply.json().get("column").asInt()).isEqualTo(3);
+        assertThat(reply.json().get("byteOffset").asInt()).isEqualTo(4);
     }
 
     @Test
@@ -246,7 +296,13 @@ class StoreValidationTests extends OnH2 {
 
         assertThat(reply.status()).isEqualTo(413);
         assertThat(reply.contentType()).startsWith("application/problem+json");
-        assertThat(reply.json().get("error").asString()).contains("max-body-bytes");
+        assertThat(reply.json().get("error").asString())
+                .isEqualTo("request body is larger than the limit of " + MAX_BODY
+                        + " bytes (energy-sensors.ingest.max-body-bytes)");
+        assertThat(reply.json().get("detail").asString())
+                .isEqualTo(reply.json().get("error").asString());
+        assertThat(reply.json().propertyNames()).containsExactlyInAnyOrderElementsOf(TOO_LARGE_MEMBERS);
+        assertThat(reply.json().get("maxBytes").asInt()).isEqualTo(MAX_BODY);
     }
 
     @Test
@@ -260,7 +316,9 @@ class StoreValidationTests extends OnH2 {
         Reply reply = server.send(request);
 
         assertThat(reply.status()).isEqualTo(413);
-        assertThat(reply.json().get("error").asString()).contains("max-body-bytes");
+        assertThat(reply.json().get("error").asString())
+                .isEqualTo("request body is larger than the limit of " + MAX_BODY
+                        + " bytes (energy-sensors.ingest.max-body-bytes)");
     }
 
     @Test
@@ -289,7 +347,11 @@ class StoreValidationTests extends OnH2 {
         Reply reply = server.postText(line + "\n" + tooLong);
 
         assertThat(reply.status()).isEqualTo(413);
-        assertThat(reply.json().get("error").asString()).startsWith("line 2 ").contains("max-line-bytes");
+        assertThat(reply.json().get("error").asString())
+                .isEqualTo("line 2 is longer than the limit of " + MAX_LINE
+                        + " bytes (energy-sensors.ingest.max-line-bytes)");
+        assertThat(reply.json().get("line").asInt()).isEqualTo(2);
+        assertThat(reply.json().get("maxBytes").asInt()).isEqualTo(MAX_LINE);
         assertThat(StoredEvents.ofDevice(server, device)).isEmpty();
     }
 

@@ -1,6 +1,5 @@
 package io.energysensors.parseservice.parse;
 
-import java.io.IOException;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,13 +88,13 @@ class ParseController {
             description = "Another Content-Type, or an unknown charset",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @PostMapping(path = "/log/parse", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> parse(HttpServletRequest request) throws IOException {
+    ResponseEntity<String> parse(HttpServletRequest request) {
         Charset charset = RequestBodies.textCharset(request.getContentType())
                 .orElseThrow(() -> new ApiProblem(
                         HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                         "Content-Type " + request.getContentType()
                                 + " is not supported: send sensor lines as text/plain"));
-        byte[] body = RequestBodies.readWithin(request, properties.maxBodySize().toBytes());
+        byte[] body = RequestBodies.readWithin(request, properties.bodyLimit());
         List<NumberedLine> lines = TextLines.nonBlankLines(body, charset);
         if (lines.isEmpty()) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "the body holds no sensor line");

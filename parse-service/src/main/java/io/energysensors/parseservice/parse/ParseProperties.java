@@ -1,5 +1,6 @@
 package io.energysensors.parseservice.parse;
 
+import io.energysensors.web.body.ByteLimit;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -17,5 +18,9 @@ record ParseProperties(@NotNull @DefaultValue("1MB") DataSize maxBodySize) {
         if (maxBodySize != null && maxBodySize.toBytes() < 1) {
             throw new IllegalArgumentException("energy-sensors.parse.max-body-size must be at least 1 byte");
         }
+    }
+
+    ByteLimit bodyLimit() {
+        return new ByteLimit(maxBodySize.toBytes(), "energy-sensors.parse.max-body-size");
     }
 }

@@ -1,16 +1,17 @@
 package io.energysensors.web.body;
 
-import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits a body into lines at {@code \n}; a {@code \r} before it belongs to the line break. */
+/**
+ * Splits a body into lines at {@code \n}; a {@code \r} before it belongs to the line break. A line
+ * of nothing but whitespace ({@link String#isBlank()}) is blank.
+ */
 public final class TextLines {
+
+    private static final ByteLimit NO_LINE_LIMIT = new ByteLimit(Long.MAX_VALUE, "none");
 
     private TextLines() {}
 
@@ -20,52 +21,101 @@ public final class TextLines {
      * @throws MalformedTextException at the first byte that is not valid in {@code charset}
      */
     public static List<NumberedLine> nonBlankLines(byte[] body, Charset charset) {
-        String text = decodeStrictly(body, charset);
+        return nonBlankLines(body, charset, NO_LINE_LIMIT);
+    }
+
+    /**
+     * The body's non-blank lines in order, numbered as they stand in the body, none of them longer
+     * than {@code maxLine} bytes (line break excluded).
+     *
+     * @throws MalformedTextException at the first byte that is not valid in {@code charset}
+     * @throws BodyTooLargeException at the first line over {@code maxLine}
+     */
+    public static List<NumberedLine> nonBlankLines(byte[] body, Charset charset, ByteLimit maxLine) {
+        return StrictText.ASCII_COMPATIBLE.contains(charset)
+                ? splitBytes(body, charset, maxLine)
+                : splitDecoded(body, charset, maxLine);
+    }
+
+    /**
+     * One pass over the bytes finds each line's end, whether it is blank and whether it is ASCII;
+     * only a line with other bytes goes through a decoder. A {@code \n} byte is always a line
+     * break in these charsets, never part of a longer sequence.
+     */
+    private static List<NumberedLine> splitBytes(byte[] body, Charset charset, ByteLimit maxLine) {
         List<NumberedLine> lines = new ArrayList<>();
-        int number = 1;
-        int start = 0;
-        while (start <= text.length()) {
-            int end = text.indexOf('\n', start);
-            if (end < 0) {
-                end = text.length();
-            }
-            int contentEnd = end > start && text.charAt(end - 1) == '\r' ? end - 1 : end;
-            String line = text.substring(start, contentEnd);
-            if (!line.isBlank()) {
-                lines.add(new NumberedLine(number, line));
-            }
+        int number = 0;
+        for (int start = 0; start < body.length; ) {
             number++;
-            start = end + 1;
+            int i = start;
+            while (i < body.length && body[i] != '\n' && isAsciiWhitespace(body[i])) {
+                i++;
+            }
+            boolean blank = i == body.length || body[i] == '\n';
+            int signs = 0;
+            while (i < body.length && body[i] != '\n') {
+                signs |= body[i];
+                i++;
+            }
+            int end = i > start && body[i - 1] == '\r' ? i - 1 : i;
+            if (end - start > maxLine.bytes()) {
+                throw BodyTooLargeException.line(number, maxLine);
+            }
+            if (!blank) {
+                if (signs >= 0) {
+                    lines.add(new NumberedLine(number, StrictText.ascii(body, start, end)));
+                } else {
+                    String text = StrictText.decode(body, start, end, charset, number);
+                    if (!text.isBlank()) {
+                        lines.add(new NumberedLine(number, text));
+                    }
+                }
+            }
+            start = i + 1;
         }
         return lines;
     }
 
-    private static String decodeStrictly(byte[] body, Charset charset) {
-        CharsetDecoder decoder = charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(body);
-        // Sized for the worst case, so the only results left are underflow (done) and an error.
-        CharBuffer out = CharBuffer.allocate((int) Math.ceil(body.length * (double) decoder.maxCharsPerByte()) + 1);
-        CoderResult result = decoder.decode(in, out, true);
-        if (result.isUnderflow()) {
-            result = decoder.flush(out);
+    /** For charsets such as UTF-16, where a byte 0x0A need not be a line break: decode first. */
+    private static List<NumberedLine> splitDecoded(byte[] body, Charset charset, ByteLimit maxLine) {
+        String text = StrictText.decode(body, charset);
+        List<NumberedLine> lines = new ArrayList<>();
+        int number = 0;
+        for (int start = 0; start < text.length(); ) {
+            number++;
+            int breakAt = text.indexOf('\n', start);
+            int next = breakAt < 0 ? text.length() : breakAt;
+            int end = next > start && text.charAt(next - 1) == '\r' ? next - 1 : next;
+            String line = text.substring(start, end);
+            if (isLongerThan(maxLine, line, charset)) {
+                throw BodyTooLargeException.line(number, maxLine);
+            }
+            if (!line.isBlank()) {
+                lines.add(new NumberedLine(number, line));
+            }
+            start = next + 1;
         }
-        if (result.isError()) {
-            throw malformedAt(out.flip(), in.position(), charset);
-        }
-        return out.flip().toString();
+        return lines;
     }
 
-    private static MalformedTextException malformedAt(CharBuffer decoded, int byteOffset, Charset charset) {
-        int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < decoded.limit(); i++) {
-            if (decoded.get(i) == '\n') {
-                line++;
-                lineStart = i + 1;
-            }
+    /**
+     * Whether the line takes more than {@code maxLine} bytes in the body, encoded again only near
+     * the limit: no charset takes more than four bytes for one UTF-16 char. A charset the JDK
+     * cannot encode into is measured in chars.
+     */
+    private static boolean isLongerThan(ByteLimit maxLine, String line, Charset charset) {
+        if (line.length() * 4L <= maxLine.bytes() || !charset.canEncode()) {
+            return line.length() > maxLine.bytes();
         }
-        return new MalformedTextException(charset.name(), line, decoded.limit() - lineStart + 1, byteOffset);
+        // An encoder may start its output with a byte order mark, which is no part of the line:
+        // whatever "x" and "xx" have in common beyond the x's is that mark.
+        long byteOrderMark =
+                2L * charset.encode("x").remaining() - charset.encode("xx").remaining();
+        return charset.encode(CharBuffer.wrap(line)).remaining() - byteOrderMark > maxLine.bytes();
+    }
+
+    /** {@link Character#isWhitespace} for the ASCII range, where a byte is its character. */
+    private static boolean isAsciiWhitespace(byte b) {
+        return b >= 0 && Character.isWhitespace(b);
     }
 }

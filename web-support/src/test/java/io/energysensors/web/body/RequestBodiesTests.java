@@ -3,21 +3,28 @@ package io.energysensors.web.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import io.energysensors.web.problem.ApiProblem;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletRequest;
 
 class RequestBodiesTests {
 
+    private static final ByteLimit TEN_BYTES = new ByteLimit(10, "test.max-body");
+
     @Test
-    void readsABodyUpToTheLimit() throws Exception {
+    void readsABodyUpToTheLimit() {
         MockHttpServletRequest request = new MockHttpServletRequest();
         request.setContent(new byte[10]);
 
-        assertThat(RequestBodies.readWithin(request, 10)).hasSize(10);
+        assertThat(RequestBodies.readWithin(request, TEN_BYTES)).hasSize(10);
     }
 
     @Test
@@ -25,9 +32,53 @@ class RequestBodiesTests {
         MockHttpServletRequest request = new MockHttpServletRequest();
         request.setContent(new byte[11]);
 
-        assertThatThrownBy(() -> RequestBodies.readWithin(request, 10))
+        assertThatThrownBy(() -> RequestBodies.readWithin(request, TEN_BYTES))
+                .isInstanceOfSatisfying(BodyTooLargeException.class, p -> {
+                    assertThat(p.status()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
+                    assertThat(p.properties()).containsExactlyEntriesOf(Map.of("maxBytes", 10L));
+                })
+                .hasMessage("request body is larger than the limit of 10 bytes (test.max-body)");
+    }
+
+    @Test
+    void readsAndRefusesBodiesWithoutContentLengthAsTheyStream() {
+        assertThat(RequestBodies.readWithin(chunked(new byte[10]), TEN_BYTES)).hasSize(10);
+        assertThatThrownBy(() -> RequestBodies.readWithin(chunked(new byte[11]), TEN_BYTES))
+                .isInstanceOf(BodyTooLargeException.class)
+                .hasMessage("request body is larger than the limit of 10 bytes (test.max-body)");
+    }
+
+    @Test
+    void refusesADeclaredLengthOverTheLimitBeforeReading() {
+        MockHttpServletRequest request = new MockHttpServletRequest() {
+            @Override
+            public long getContentLengthLong() {
+                return 11;
+            }
+
+            @Override
+            public ServletInputStream getInputStream() {
+                throw new AssertionError("the body must not be read");
+            }
+        };
+
+        assertThatThrownBy(() -> RequestBodies.readWithin(request, TEN_BYTES))
+                .isInstanceOf(BodyTooLargeException.class);
+    }
+
+    @Test
+    void answersABodyThatBreaksOffWith400() {
+        MockHttpServletRequest request = new MockHttpServletRequest() {
+            @Override
+            public ServletInputStream getInputStream() {
+                return new FailingStream();
+            }
+        };
+
+        assertThatThrownBy(() -> RequestBodies.readWithin(request, TEN_BYTES))
                 .isInstanceOfSatisfying(
-                        ApiProblem.class, p -> assertThat(p.status()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE));
+                        ApiProblem.class, p -> assertThat(p.status()).isEqualTo(HttpStatus.BAD_REQUEST))
+                .hasMessage("could not read the request body: connection reset");
     }
 
     @Test
@@ -40,11 +91,52 @@ class RequestBodiesTests {
     }
 
     @Test
+    void decodesTextInItsCharsetParameterAndUtf8WithoutOne() {
+        assertThat(RequestBodies.charsetOf(MediaType.parseMediaType("text/plain; charset=UTF-16")))
+                .isEqualTo(StandardCharsets.UTF_16);
+        assertThat(RequestBodies.charsetOf(MediaType.TEXT_PLAIN)).isEqualTo(StandardCharsets.UTF_8);
+        assertThat(RequestBodies.contentType(" ")).isEqualTo(MediaType.TEXT_PLAIN);
+    }
+
+    @Test
     void refusesUnreadableTypesAndUnknownCharsetsWith415() {
         for (String type : new String[] {"text/plain; charset=klingon", "///"}) {
             assertThatThrownBy(() -> RequestBodies.textCharset(type))
                     .isInstanceOfSatisfying(
                             ApiProblem.class, p -> assertThat(p.status()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE));
         }
+    }
+
+    /** A request as a chunked upload arrives: no Content-Length. */
+    private static MockHttpServletRequest chunked(byte[] body) {
+        MockHttpServletRequest request = new MockHttpServletRequest() {
+            @Override
+            public long getContentLengthLong() {
+                return -1;
+            }
+        };
+        request.setContent(body);
+        return request;
+    }
+
+    private static final class FailingStream extends ServletInputStream {
+
+        @Override
+        public int read() throws IOException {
+            throw new IOException("connection reset");
+        }
+
+        @Override
+        public boolean isFinished() {
+            return false;
+        }
+
+        @Override
+        public boolean isReady() {
+            return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {}
     }
 }
