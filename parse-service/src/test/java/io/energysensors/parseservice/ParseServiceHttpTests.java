@@ -40,10 +40,10 @@ class ParseServiceHttpTests {
 
     /** The members of a 413 for a body, the same in log-service's answer. */
     private static final List<String> TOO_LARGE_MEMBERS =
-            List.of("title", "status", "detail", "instance", "error", "maxBytes");
+            List.of("title", "status", "detail", "instance", "error", "max_bytes");
     /** The members of a 400 for bytes that are not text, the same in log-service's answer. */
     private static final List<String> MALFORMED_TEXT_MEMBERS =
-            List.of("title", "status", "detail", "instance", "error", "line", "column", "byteOffset");
+            List.of("title", "status", "detail", "instance", "error", "line", "column", "byte_offset");
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper mapper = JsonMapper.builder().build();
@@ -130,7 +130,7 @@ class ParseServiceHttpTests {
 
         assertThat(problem.get("line").asInt()).isEqualTo(2);
         assertThat(problem.get("column").asInt()).isEqualTo(7);
-        assertThat(problem.get("byteOffset").asInt()).isEqualTo(13);
+        assertThat(problem.get("byte_offset").asInt()).isEqualTo(13);
         assertThat(problem.get("error").asString())
                 .isEqualTo("line 2, column 7 (byte 13): invalid UTF-8 byte sequence starting with 0xC3");
         assertThat(problem.propertyNames()).containsExactlyInAnyOrderElementsOf(MALFORMED_TEXT_MEMBERS);
@@ -153,7 +153,7 @@ class ParseServiceHttpTests {
                             + "(energy-sensors.parse.max-body-size)");
             assertThat(problem.get("detail").asString())
                     .isEqualTo(problem.get("error").asString());
-            assertThat(problem.get("maxBytes").asInt()).isEqualTo(1024 * 1024);
+            assertThat(problem.get("max_bytes").asInt()).isEqualTo(1024 * 1024);
             assertThat(problem.propertyNames()).containsExactlyInAnyOrderElementsOf(TOO_LARGE_MEMBERS);
         }
     }

@@ -33,10 +33,10 @@ class StoreValidationTests extends OnH2 {
 
     /** The members of a 413 for a body, the same in parse-service's answer. */
     private static final List<String> TOO_LARGE_MEMBERS =
-            List.of("title", "status", "detail", "instance", "error", "maxBytes");
+            List.of("title", "status", "detail", "instance", "error", "max_bytes");
     /** The members of a 400 for bytes that are not text, the same in parse-service's answer. */
     private static final List<String> MALFORMED_TEXT_MEMBERS =
-            List.of("title", "status", "detail", "instance", "error", "line", "column", "byteOffset");
+            List.of("title", "status", "detail", "instance", "error", "line", "column", "byte_offset");
 
     /** The first sample line, written out: {@code Device: ID=1; Fw=16071801; Evt=2; ...}. */
     private static final String LINE = Samples.lines().get(0);
@@ -219,7 +219,7 @@ class StoreValidationTests extends OnH2 {
         assertThat(reply.json().propertyNames()).containsExactlyInAnyOrderElementsOf(MALFORMED_TEXT_MEMBERS);
         assertThat(reply.json().get("line").asInt()).isEqualTo(2);
         assertThat(reply.json().get("column").asInt()).isEqualTo(prefix.length() + 1);
-        assertThat(reply.json().get("byteOffset").asInt()).isEqualTo(offset);
+        assertThat(reply.json().get("byte_offset").asInt()).isEqualTo(offset);
         assertThat(StoredEvents.ofDevice(server, device)).isEmpty();
     }
 
@@ -248,7 +248,7 @@ class StoreValidationTests extends OnH2 {
         assertThat(reply.status()).as(reply.body()).isEqualTo(400);
         assertThat(reply.json().get("line").asInt()).isEqualTo(2);
         assertThat(reply.json().get("column").asInt()).isEqualTo(3);
-        assertThat(reply.json().get("byteOffset").asInt()).isEqualTo(4);
+        assertThat(reply.json().get("byte_offset").asInt()).isEqualTo(4);
     }
 
     @Test
@@ -302,7 +302,7 @@ class StoreValidationTests extends OnH2 {
         assertThat(reply.json().get("detail").asString())
                 .isEqualTo(reply.json().get("error").asString());
         assertThat(reply.json().propertyNames()).containsExactlyInAnyOrderElementsOf(TOO_LARGE_MEMBERS);
-        assertThat(reply.json().get("maxBytes").asInt()).isEqualTo(MAX_BODY);
+        assertThat(reply.json().get("max_bytes").asInt()).isEqualTo(MAX_BODY);
     }
 
     @Test
@@ -351,7 +351,7 @@ class StoreValidationTests extends OnH2 {
                 .isEqualTo("line 2 is longer than the limit of " + MAX_LINE
                         + " bytes (energy-sensors.ingest.max-line-bytes)");
         assertThat(reply.json().get("line").asInt()).isEqualTo(2);
-        assertThat(reply.json().get("maxBytes").asInt()).isEqualTo(MAX_LINE);
+        assertThat(reply.json().get("max_bytes").asInt()).isEqualTo(MAX_LINE);
         assertThat(StoredEvents.ofDevice(server, device)).isEmpty();
     }
 

@@ -15,12 +15,12 @@ public final class BodyTooLargeException extends ApiProblem {
     static BodyTooLargeException body(ByteLimit limit) {
         return new BodyTooLargeException(
                 "request body is larger than the limit of " + limit.bytes() + " bytes (" + limit.setting() + ")",
-                Map.of("maxBytes", limit.bytes()));
+                Map.of("max_bytes", limit.bytes()));
     }
 
     static BodyTooLargeException line(int line, ByteLimit limit) {
         return new BodyTooLargeException(
                 "line " + line + " is longer than the limit of " + limit.bytes() + " bytes (" + limit.setting() + ")",
-                Map.of("line", line, "maxBytes", limit.bytes()));
+                Map.of("line", line, "max_bytes", limit.bytes()));
     }
 }

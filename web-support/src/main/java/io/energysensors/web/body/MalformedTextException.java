@@ -17,6 +17,6 @@ public final class MalformedTextException extends ApiProblem {
                 HttpStatus.BAD_REQUEST,
                 "line " + line + ", column " + column + " (byte " + byteOffset + "): invalid " + charset.name()
                         + " byte sequence starting with " + String.format("0x%02X", first & 0xFF),
-                Map.of("line", line, "column", column, "byteOffset", byteOffset));
+                Map.of("line", line, "column", column, "byte_offset", byteOffset));
     }
 }

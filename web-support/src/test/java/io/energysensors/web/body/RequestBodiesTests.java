@@ -35,7 +35,7 @@ class RequestBodiesTests {
         assertThatThrownBy(() -> RequestBodies.readWithin(request, TEN_BYTES))
                 .isInstanceOfSatisfying(BodyTooLargeException.class, p -> {
                     assertThat(p.status()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
-                    assertThat(p.properties()).containsExactlyEntriesOf(Map.of("maxBytes", 10L));
+                    assertThat(p.properties()).containsExactlyEntriesOf(Map.of("max_bytes", 10L));
                 })
                 .hasMessage("request body is larger than the limit of 10 bytes (test.max-body)");
     }

@@ -32,7 +32,7 @@ class StrictTextTests {
                 .isInstanceOfSatisfying(MalformedTextException.class, e -> {
                     assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST);
                     assertThat(e.properties())
-                            .containsExactlyInAnyOrderEntriesOf(Map.of("line", 2, "column", 4, "byteOffset", 7L));
+                            .containsExactlyInAnyOrderEntriesOf(Map.of("line", 2, "column", 4, "byte_offset", 7L));
                 })
                 .hasMessage("line 2, column 4 (byte 7): invalid UTF-8 byte sequence starting with 0xFF");
     }

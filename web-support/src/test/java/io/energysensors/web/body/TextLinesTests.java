@@ -94,7 +94,7 @@ class TextLinesTests {
         assertThatThrownBy(() -> TextLines.nonBlankLines(body, StandardCharsets.UTF_8, fourBytes))
                 .isInstanceOfSatisfying(BodyTooLargeException.class, e -> {
                     assertThat(e.status()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
-                    assertThat(e.properties()).containsExactlyInAnyOrderEntriesOf(Map.of("line", 3, "maxBytes", 4L));
+                    assertThat(e.properties()).containsExactlyInAnyOrderEntriesOf(Map.of("line", 3, "max_bytes", 4L));
                 })
                 .hasMessage("line 3 is longer than the limit of 4 bytes (test.max-line)");
     }
