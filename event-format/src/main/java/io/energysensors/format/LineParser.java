@@ -1,8 +1,6 @@
 package io.energysensors.format;
 
 import java.util.Arrays;
-import java.util.HashSet;
-import java.util.Set;
 
 import io.energysensors.format.Section.KeyValueSection;
 import io.energysensors.format.Section.ListSection;
@@ -74,9 +72,6 @@ public final class LineParser {
      */
     private static final class Cursor {
 
-        /** Above this many sections, duplicates are found by hashing rather than by a scan. */
-        private static final int LINEAR_DUPLICATE_SCAN = 16;
-
         private static final int MAX_EXPECTED_NAMES = 64;
 
         /**
@@ -98,7 +93,7 @@ public final class LineParser {
         /** Where the value {@link #numberValue} read ends: at its ';' or the end. */
         private int numberEnd;
 
-        private Set<String> sectionNames;
+        private final UniqueNames sectionNames = new UniqueNames(i -> ((Section) sections.get(i)).name());
         /**
          * The known names ({@link Names}) the last lines sent, by their place in the line, or -1:
          * sensors send the same names in the same order, so the name expected at a place is
@@ -109,8 +104,6 @@ public final class LineParser {
         private int namesRead;
         /** Where {@link #scanItem} last found the expected name, or -1. */
         private int expectedAt;
-        /** Bit (hash mod 64) of each section name so far: most new names are told apart without a scan. */
-        private long namesSeen;
         /** Where the name of the section that follows the current body starts and where its ':' is. */
         private int nextNameStart;
 
@@ -130,9 +123,9 @@ public final class LineParser {
                 length -= length > 1 && s[length - 2] == '\r' ? 2 : 1;
             }
             end = length;
-            namesSeen = 0;
             namesRead = 0;
             expectedAt = -1;
+            sectionNames.clear();
             sections.start();
             items.start();
             try {
@@ -141,7 +134,7 @@ public final class LineParser {
                 // Hold on to no part of this line until the next parse.
                 sections.finish();
                 items.finish();
-                sectionNames = null;
+                sectionNames.clear();
             }
         }
 
@@ -176,36 +169,10 @@ public final class LineParser {
                 throw error(colon, "expected a section name before ':'", null, null);
             }
             String name = name(start, nameEnd);
-            if (isDuplicateSection(name)) {
+            if (!sectionNames.add(name)) {
                 throw error(start, "duplicate section \"" + name + "\"", name, null);
             }
             return name;
-        }
-
-        private boolean isDuplicateSection(String name) {
-            if (sectionNames != null) {
-                return !sectionNames.add(name);
-            }
-            int hash = name.hashCode();
-            long bit = 1L << hash;
-            if ((namesSeen & bit) == 0) {
-                namesSeen |= bit;
-                return false;
-            }
-            for (int i = 0; i < sections.size(); i++) {
-                String other = ((Section) sections.get(i)).name();
-                if (other.hashCode() == hash && other.equals(name)) {
-                    return true;
-                }
-            }
-            if (sections.size() >= LINEAR_DUPLICATE_SCAN) {
-                sectionNames = new HashSet<>();
-                for (int i = 0; i < sections.size(); i++) {
-                    sectionNames.add(((Section) sections.get(i)).name());
-                }
-                sectionNames.add(name);
-            }
-            return false;
         }
 
         /** Reads the body after {@code Name:}; leaves nextColon at the next section's ':' or -1 at the end. */
@@ -291,7 +258,7 @@ public final class LineParser {
                     }
                     value = value(valueStart, valueEnd);
                 }
-                if (!items.put(from, key, value)) {
+                if (!items.put(key, value)) {
                     throw error(keyStart, "duplicate key \"" + key + "\" in section \"" + name + "\"", name, key);
                 }
                 if (valueEnd == end) {
