@@ -11,7 +11,7 @@ import java.util.function.IntFunction;
  * that a line with thousands of names still takes linear time.
  *
  * <p>It keeps no names of its own: the owner already stores them, and a reference stored into
- * a long-lived object costs a G1 write barrier each time (see {@link Entries.Items}). It keeps one
+ * a long-lived object costs a G1 write barrier each time (see {@code Entries.Items}). It keeps one
  * bit per hash code modulo 64 instead, which tells most new names apart without a comparison.
  * Used by the line parser and the JSON form; one scope at a time, not thread-safe.
  */
