@@ -5,7 +5,6 @@ import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,12 +19,9 @@ import java.util.Set;
  * are views of it: one small object per section over one array per line, where ArrayList and
  * LinkedHashMap behind unmodifiable wrappers cost an object per entry and two wrappers. Sections
  * hold a handful of entries, so a linear search is what a hash lookup would cost anyway; past
- * {@code LINEAR_SCAN} keys the map is a LinkedHashMap after all.
+ * {@link UniqueNames#SCANNED_UP_TO} keys the map is a LinkedHashMap after all.
  */
 final class Entries {
-
-    /** Above this many keys, duplicates are found by hashing rather than by a scan. */
-    private static final int LINEAR_SCAN = 16;
 
     private Entries() {}
 
@@ -46,8 +42,10 @@ final class Entries {
         private Object[] items;
         private int size;
         private int initialCapacity = MIN_CAPACITY;
-        /** The keys of the current section once it has more than LINEAR_SCAN, else null. */
-        private HashSet<String> index;
+        /** Where the current section's entries begin. */
+        private int sectionStart;
+        /** The current section's keys, which alternate with their values from sectionStart on. */
+        private final UniqueNames keys = new UniqueNames(i -> (String) items[sectionStart + 2 * i]);
 
         /** Starts a line with a new array. */
         void start() {
@@ -59,12 +57,13 @@ final class Entries {
         void finish() {
             initialCapacity = Math.min(Math.max(size, MIN_CAPACITY), MAX_INITIAL_CAPACITY);
             items = null;
-            index = null;
+            keys.clear();
         }
 
-        /** Starts a section: where its entries begin, for {@link #put}, {@link #list} and {@link #map}. */
+        /** Starts a section: where its entries begin, for {@link #list} and {@link #map}. */
         int mark() {
-            index = null;
+            keys.clear();
+            sectionStart = size;
             return size;
         }
 
@@ -83,30 +82,10 @@ final class Entries {
             items[size++] = item;
         }
 
-        /**
-         * Adds the pair to the section that starts at {@code from}; false (and nothing added) when
-         * the key is already there.
-         */
-        boolean put(int from, String key, Value value) {
-            if (index != null) {
-                if (!index.add(key)) {
-                    return false;
-                }
-            } else {
-                int hash = key.hashCode();
-                for (int i = from; i < size; i += 2) {
-                    String other = (String) items[i];
-                    if (other.hashCode() == hash && other.equals(key)) {
-                        return false;
-                    }
-                }
-                if (size - from == 2 * LINEAR_SCAN) {
-                    index = new HashSet<>();
-                    for (int i = from; i < size; i += 2) {
-                        index.add((String) items[i]);
-                    }
-                    index.add(key);
-                }
+        /** Adds the pair to the current section; false (and nothing added) when the key is already there. */
+        boolean put(String key, Value value) {
+            if (!keys.add(key)) {
+                return false;
             }
             add(key);
             add(value);
@@ -123,7 +102,7 @@ final class Entries {
 
         /** The pairs {@link #put} from {@code from} on. */
         Map<String, Value> map(int from) {
-            if (size - from <= 2 * LINEAR_SCAN) {
+            if (size - from <= 2 * UniqueNames.SCANNED_UP_TO) {
                 return new ValueMap(items, from, size);
             }
             Map<String, Value> large = new LinkedHashMap<>(size - from);

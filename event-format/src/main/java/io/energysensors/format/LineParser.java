@@ -1,9 +1,5 @@
 package io.energysensors.format;
 
-import java.util.Arrays;
-import java.util.HashSet;
-import java.util.Set;
-
 import io.energysensors.format.Section.KeyValueSection;
 import io.energysensors.format.Section.ListSection;
 
@@ -69,56 +65,43 @@ public final class LineParser {
     }
 
     /**
-     * The state of a parse: the text, where it ends (before the line break) and the sections so
-     * far. Reusable, one parse at a time.
+     * One parse at a time, reused line after line by its thread. Besides the line, it holds the
+     * speed tricks, each in a type of its own: {@link ExpectedNames} (names matched whole where
+     * the last lines had them), {@link UniqueNames} (duplicates found by a scan while few),
+     * {@link ValueTypes.NumberReader} (numbers read while looking for the value's end) and
+     * {@link Entries.Items} (one array per line for every section's entries).
      */
     private static final class Cursor {
 
-        /** Above this many sections, duplicates are found by hashing rather than by a scan. */
-        private static final int LINEAR_DUPLICATE_SCAN = 16;
-
-        private static final int MAX_EXPECTED_NAMES = 64;
-
         /**
          * Bit c is set for the characters below 64 that {@link #scan} stops at (':', ';', '=')
-         * or rejects (controls other than tab).
+         * or rejects (controls other than tab): one test sorts out the common characters.
          */
         private static final long SPECIAL_BELOW_64 =
                 (1L << ':') | (1L << ';') | (1L << '=') | (0xFFFF_FFFFL & ~(1L << '\t'));
 
-        /** The line, copied: a char array reads faster than String.charAt, which tests the coder each time. */
+        // The line: a copy in a char array, which reads faster than String.charAt (that tests the
+        // String's coder each time), and where it ends, before the line break.
         private char[] s = new char[1024];
-
         private int end;
+
+        // What the line has given so far.
         private final Entries.Items sections = new Entries.Items();
         /** Every section's elements or key/value pairs, one after the other. */
         private final Entries.Items items = new Entries.Items();
 
+        private final UniqueNames sectionNames = new UniqueNames(i -> ((Section) sections.get(i)).name());
+        private final ExpectedNames names = new ExpectedNames();
         private final ValueTypes.NumberReader numbers = new ValueTypes.NumberReader();
+
+        // A step's second result, read by its caller right after the step: in fields, as a
+        // result object per value would cost an allocation each.
         /** Where the value {@link #numberValue} read ends: at its ';' or the end. */
         private int numberEnd;
-
-        private Set<String> sectionNames;
-        /**
-         * The known names ({@link Names}) the last lines sent, by their place in the line, or -1:
-         * sensors send the same names in the same order, so the name expected at a place is
-         * matched whole, without a scan for its end or a search among the known names.
-         */
-        private final int[] expectedNames = new int[MAX_EXPECTED_NAMES];
-        /** How many names and keys this line has had so far: the place of the next one. */
-        private int namesRead;
-        /** Where {@link #scanItem} last found the expected name, or -1. */
-        private int expectedAt;
-        /** Bit (hash mod 64) of each section name so far: most new names are told apart without a scan. */
-        private long namesSeen;
-        /** Where the name of the section that follows the current body starts and where its ':' is. */
+        /** Where the name of the section after the body just read starts. */
         private int nextNameStart;
-
+        /** The ':' after that name, or -1 when the body just read ends the line. */
         private int nextColon;
-
-        Cursor() {
-            Arrays.fill(expectedNames, -1);
-        }
 
         SensorLine parse(String text) {
             int length = text.length();
@@ -130,9 +113,8 @@ public final class LineParser {
                 length -= length > 1 && s[length - 2] == '\r' ? 2 : 1;
             }
             end = length;
-            namesSeen = 0;
-            namesRead = 0;
-            expectedAt = -1;
+            names.startLine();
+            sectionNames.clear();
             sections.start();
             items.start();
             try {
@@ -141,7 +123,7 @@ public final class LineParser {
                 // Hold on to no part of this line until the next parse.
                 sections.finish();
                 items.finish();
-                sectionNames = null;
+                sectionNames.clear();
             }
         }
 
@@ -175,37 +157,11 @@ public final class LineParser {
             if (nameEnd == start) {
                 throw error(colon, "expected a section name before ':'", null, null);
             }
-            String name = name(start, nameEnd);
-            if (isDuplicateSection(name)) {
+            String name = names.take(s, start, nameEnd);
+            if (!sectionNames.add(name)) {
                 throw error(start, "duplicate section \"" + name + "\"", name, null);
             }
             return name;
-        }
-
-        private boolean isDuplicateSection(String name) {
-            if (sectionNames != null) {
-                return !sectionNames.add(name);
-            }
-            int hash = name.hashCode();
-            long bit = 1L << hash;
-            if ((namesSeen & bit) == 0) {
-                namesSeen |= bit;
-                return false;
-            }
-            for (int i = 0; i < sections.size(); i++) {
-                String other = ((Section) sections.get(i)).name();
-                if (other.hashCode() == hash && other.equals(name)) {
-                    return true;
-                }
-            }
-            if (sections.size() >= LINEAR_DUPLICATE_SCAN) {
-                sectionNames = new HashSet<>();
-                for (int i = 0; i < sections.size(); i++) {
-                    sectionNames.add(((Section) sections.get(i)).name());
-                }
-                sectionNames.add(name);
-            }
-            return false;
         }
 
         /** Reads the body after {@code Name:}; leaves nextColon at the next section's ':' or -1 at the end. */
@@ -270,7 +226,7 @@ public final class LineParser {
                 if (keyEnd == keyStart) {
                     throw error(equals, "expected a key before '=' in section \"" + name + "\"", name, null);
                 }
-                String key = name(keyStart, keyEnd);
+                String key = names.take(s, keyStart, keyEnd);
                 int valueStart = skipBlanks(equals + 1);
                 Value value = valueStart < end ? numberValue(valueStart) : null;
                 int valueEnd;
@@ -291,7 +247,7 @@ public final class LineParser {
                     }
                     value = value(valueStart, valueEnd);
                 }
-                if (!items.put(from, key, value)) {
+                if (!items.put(key, value)) {
                     throw error(keyStart, "duplicate key \"" + key + "\" in section \"" + name + "\"", name, key);
                 }
                 if (valueEnd == end) {
@@ -395,37 +351,10 @@ public final class LineParser {
             return end;
         }
 
-        /**
-         * {@link #scan} for an item that may be a name or key: when it is the known name expected
-         * at this place, directly followed by its '=' or ':', it is matched whole and noted for
-         * {@link #name}. A known name holds no delimiter and only allowed characters, so the
-         * result is what the scan finds.
-         */
+        /** {@link #scan} for an item that may be a name or key, which the names expected here may spare. */
         private int scanItem(int start) {
-            expectedAt = -1;
-            int place = namesRead;
-            if (place < MAX_EXPECTED_NAMES && expectedNames[place] >= 0) {
-                char[] name = Names.chars(expectedNames[place]);
-                int after = start + name.length;
-                if (after < end && (s[after] == '=' || s[after] == ':') && Names.matches(s, start, name)) {
-                    expectedAt = start;
-                    return after;
-                }
-            }
-            return scan(start);
-        }
-
-        /** The name or key {@code s[start, nameEnd)}, not empty: the shared instance when it is a known name. */
-        private String name(int start, int nameEnd) {
-            int place = namesRead++;
-            if (expectedAt == start) {
-                return Names.name(expectedNames[place]);
-            }
-            int known = Names.indexOf(s, start, nameEnd);
-            if (place < MAX_EXPECTED_NAMES) {
-                expectedNames[place] = known;
-            }
-            return known >= 0 ? Names.name(known) : new String(s, start, nameEnd - start);
+            int delimiter = names.matchAt(s, start, end);
+            return delimiter >= 0 ? delimiter : scan(start);
         }
 
         private boolean isAllowedAbove7e(int i, char c) {

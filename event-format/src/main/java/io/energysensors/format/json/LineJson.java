@@ -5,11 +5,9 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.energysensors.format.LineFormatException;
 import io.energysensors.format.LineParser;
@@ -17,6 +15,7 @@ import io.energysensors.format.Section;
 import io.energysensors.format.Section.KeyValueSection;
 import io.energysensors.format.Section.ListSection;
 import io.energysensors.format.SensorLine;
+import io.energysensors.format.UniqueNames;
 import io.energysensors.format.Value;
 import io.energysensors.format.Value.BigIntegerValue;
 import io.energysensors.format.Value.BooleanValue;
@@ -57,9 +56,6 @@ public final class LineJson {
             .disable(JsonWriteFeature.ESCAPE_FORWARD_SLASHES)
             .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
             .build();
-
-    /** Up to this many sections, a duplicate name is found by a scan: a set per line costs more. */
-    private static final int LINEAR_DUPLICATE_SCAN = 16;
 
     private final LineParser values = new LineParser();
 
@@ -167,6 +163,11 @@ public final class LineJson {
         private final JsonParser parser;
         private String section;
         private String key;
+        /** The sections of the line object being read. */
+        private List<Section> sections;
+
+        private final UniqueNames sectionNames =
+                new UniqueNames(i -> sections.get(i).name());
 
         Reading(JsonParser parser) {
             this.parser = parser;
@@ -218,21 +219,15 @@ public final class LineJson {
 
         /** Reads from just after '{' to its '}'. */
         private SensorLine lineObject() {
-            List<Section> sections = new ArrayList<>(12);
-            Set<String> names = null;
+            sections = new ArrayList<>(12);
+            sectionNames.clear();
             while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
                 section = parser.currentName();
                 key = null;
                 if (section.isBlank()) {
                     throw error("expected a section name, got an empty one");
                 }
-                if (names == null && sections.size() == LINEAR_DUPLICATE_SCAN) {
-                    names = new HashSet<>();
-                    for (Section earlier : sections) {
-                        names.add(earlier.name());
-                    }
-                }
-                if (names != null ? !names.add(section) : isNameOf(sections, section)) {
+                if (!sectionNames.add(section)) {
                     throw error("duplicate section \"" + section + "\"");
                 }
                 JsonToken token = parser.nextToken();
@@ -250,15 +245,6 @@ public final class LineJson {
                 throw error("expected at least one section in a sensor line");
             }
             return new SensorLine(Collections.unmodifiableList(sections));
-        }
-
-        private static boolean isNameOf(List<Section> sections, String name) {
-            for (Section earlier : sections) {
-                if (earlier.name().equals(name)) {
-                    return true;
-                }
-            }
-            return false;
         }
 
         private Section keyValues() {
