@@ -56,9 +56,9 @@ class ClusteringScheduler {
     private static final Logger log = LoggerFactory.getLogger(ClusteringScheduler.class);
 
     /** The first retry after the lock was held elsewhere; each further miss doubles it, up to the last. */
-    static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
 
-    static final Duration LAST_RETRY = Duration.ofMinutes(1);
+    private static final Duration LAST_RETRY = Duration.ofMinutes(1);
 
     /** A wake-up never sooner than this, so that one that fires a hair early cannot spin. */
     private static final Duration SHORTEST_WAKE_UP = Duration.ofMillis(10);
