@@ -13,6 +13,8 @@ import tools.jackson.databind.annotation.JsonNaming;
  * {@code clusters} and {@code last_run} is null.
  *
  * @param lastRun the most recent run, whatever became of it; null before the first
+ * @param nextRunDueAt when this instance's count-triggered run, due but waiting for its CPU
+ *     budget, will start; null when none waits
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 record ClusterSummary(
@@ -24,7 +26,8 @@ record ClusterSummary(
         Long eventsSkipped,
         Double bandwidth,
         List<Cluster> clusters,
-        LastRun lastRun) {
+        LastRun lastRun,
+        Instant nextRunDueAt) {
 
     /**
      * One label's count and the means of the original's five power and line features, under the

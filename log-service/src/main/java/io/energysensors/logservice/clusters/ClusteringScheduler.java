@@ -1,5 +1,10 @@
 package io.energysensors.logservice.clusters;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -10,12 +15,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.core.task.TaskRejectedException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,20 +34,34 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>Every {@code every-events} stored events: after each commit that stored events (and at
  *       start-up, so events stored before a restart count), the stored count is compared with
  *       {@code clustering_trigger.last_count}, the count when the last such run was due. Both
- *       live in the database, so a restart loses no count, and moving {@code last_count} by
- *       compare-and-set lets only one of several instances that see the same count run.
- *   <li>On request ({@link #requestRun}, from POST /clusters/recompute).
+ *       live in the database, so a restart loses no count; {@code last_count} moves only in the
+ *       transaction that holds {@link ClusteringLock}, so of several instances exactly one runs.
+ *   <li>Within a CPU budget ({@link CpuBudget}): a count that is due while the budget rests waits
+ *       for the rest to end, and every count that comes due meanwhile joins that one run.
+ *   <li>On request ({@link #requestRun}, from POST /clusters/recompute): at once, whatever the
+ *       budget, since an operator who asks wants the result now; its time counts against the
+ *       budget of the runs after it.
  *   <li>Coalesced: however many requests arrive while the clustering thread is busy, they leave
- *       one flag each, served by one follow-up pass; at most one task is ever on the executor,
- *       so its queue never grows.
+ *       one flag each, served by one follow-up pass; at most one pass and one wake-up are ever on
+ *       the executor, so its queue never grows.
  *   <li>One instance at a time: the run's transaction first takes {@link ClusteringLock}, held
- *       until it ends; an instance that cannot take it records the run as skipped.
+ *       until it ends; an instance that cannot take it records the run as skipped. A due count
+ *       is not lost that way: the holder checks the count again after its run, and the skipped
+ *       instance checks again after a backoff, in case the holder died before it could.
  * </ul>
  */
 @Component
 class ClusteringScheduler {
 
     private static final Logger log = LoggerFactory.getLogger(ClusteringScheduler.class);
+
+    /** The first retry after the lock was held elsewhere; each further miss doubles it, up to the last. */
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+
+    private static final Duration LAST_RETRY = Duration.ofMinutes(1);
+
+    /** A wake-up never sooner than this, so that one that fires a hair early cannot spin. */
+    private static final Duration SHORTEST_WAKE_UP = Duration.ofMillis(10);
 
     private final ClusteringRun run;
     private final ClusteringLock lock;
@@ -50,8 +70,10 @@ class ClusteringScheduler {
     private final StoredEventCount storedEvents;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
-    private final TaskExecutor clusteringThread;
+    private final ThreadPoolTaskScheduler clusteringThread;
     private final ClusteringProperties properties;
+    private final Clock clock;
+    private final CpuBudget budget;
 
     /** Why to run now, when a run was asked for and not yet begun. */
     private final AtomicReference<String> runRequested = new AtomicReference<>();
@@ -59,6 +81,14 @@ class ClusteringScheduler {
     private final AtomicBoolean countCheckRequested = new AtomicBoolean();
     /** True while a pass over the requests is on the clustering thread or about to be. */
     private final AtomicBoolean draining = new AtomicBoolean();
+
+    private final AtomicBoolean wakeUpScheduled = new AtomicBoolean();
+
+    /** When the count-triggered run that waits for its budget may start; null when none waits. */
+    private volatile Instant nextRunDueAt;
+
+    /** Only on the clustering thread: the wait before the next check after a lock miss. */
+    private Duration nextRetry = FIRST_RETRY;
 
     ClusteringScheduler(
             ClusteringRun run,
@@ -68,8 +98,9 @@ class ClusteringScheduler {
             StoredEventCount storedEvents,
             JdbcTemplate jdbc,
             PlatformTransactionManager transactions,
-            @Qualifier(ClusteringExecutorConfiguration.EXECUTOR) TaskExecutor clusteringThread,
-            ClusteringProperties properties) {
+            @Qualifier(ClusteringExecutorConfiguration.EXECUTOR) ThreadPoolTaskScheduler clusteringThread,
+            ClusteringProperties properties,
+            @Qualifier(ClusteringExecutorConfiguration.CLOCK) Clock clock) {
         this.run = run;
         this.lock = lock;
         this.writer = writer;
@@ -79,6 +110,8 @@ class ClusteringScheduler {
         this.transaction = new TransactionTemplate(transactions);
         this.clusteringThread = clusteringThread;
         this.properties = properties;
+        this.clock = clock;
+        this.budget = new CpuBudget(properties.cpuShare(), clock);
     }
 
     /** After commit, so the count the check reads includes these events. */
@@ -101,27 +134,61 @@ class ClusteringScheduler {
         drain();
     }
 
+    /** When this instance's waiting count-triggered run may start, or null when none waits. */
+    Instant nextRunDueAt() {
+        return nextRunDueAt;
+    }
+
     /**
      * Runs now on the calling thread: in one transaction, takes the clustering lock and lets the
      * run replace the result, or records the run as skipped when another instance holds the lock.
-     * Never throws: a transaction that fails is recorded as a failed run, if the database lets us.
+     * Never throws: a run that fails, even with an {@link Error} such as running out of memory, is
+     * recorded as a failed run, if the database lets us.
      *
      * @param reason why the run happens, stored with it
      * @return the run as recorded
      */
     RunRecord runNow(String reason) {
+        return run(reason, false);
+    }
+
+    /**
+     * As {@link #runNow}; count-triggered, the run happens only if the count is still due once the
+     * lock is held, and moves {@code last_count} in the same transaction.
+     *
+     * @return the run as recorded, or null when the count was no longer due
+     */
+    private RunRecord run(String reason, boolean countTriggered) {
         RunRecord.Builder attempt = RunRecord.startingNow(reason, properties.scope());
         RunTimer timer = new RunTimer();
+        long start = System.nanoTime();
         RunRecord outcome;
+        DueCount[] due = {null};
         try {
-            outcome = transaction.execute(status -> lock.tryAcquire()
-                    ? run.replaceResult(attempt, timer)
-                    : recorded(attempt.skipped("another instance is clustering")));
+            outcome = transaction.execute(status -> {
+                if (!lock.tryAcquire()) {
+                    return recorded(attempt.skipped("another instance is clustering"));
+                }
+                if (countTriggered) {
+                    due[0] = dueCount();
+                    if (due[0] == null) {
+                        return null;
+                    }
+                    moveLastCount(due[0]);
+                    attempt.trigger(due[0].reason());
+                }
+                return run.replaceResult(attempt, timer);
+            });
             timer.commit = timer.lap();
-        } catch (RuntimeException e) {
-            outcome = recordRolledBack(attempt, e);
+        } catch (RuntimeException | Error e) {
+            outcome = recordRolledBack(attempt, due[0], e);
         }
-        report.report(outcome, timer);
+        if (outcome != null && outcome.status() != RunStatus.SKIPPED) {
+            budget.ran(Duration.ofNanos(System.nanoTime() - start));
+        }
+        if (outcome != null) {
+            report.report(outcome, timer);
+        }
         return outcome;
     }
 
@@ -143,12 +210,9 @@ class ClusteringScheduler {
             Request request;
             while ((request = take()) != null) {
                 try {
-                    if (request.runReason() != null) {
-                        runNow(request.runReason());
-                    } else {
-                        runIfDue();
-                    }
-                } catch (RuntimeException e) {
+                    RunRecord outcome = request.runReason() != null ? runNow(request.runReason()) : runIfDue();
+                    afterRun(outcome);
+                } catch (RuntimeException | Error e) {
                     // Logged, not thrown: escaping would leave draining set, and no run would start again.
                     log.error("Clustering request {} failed", request, e);
                 }
@@ -156,11 +220,28 @@ class ClusteringScheduler {
         } while (goOnDraining());
     }
 
+    /**
+     * After a run that held the lock, the count is checked again: another instance may have come
+     * due meanwhile and missed the lock. After a miss, this instance checks again after a backoff.
+     */
+    private void afterRun(RunRecord outcome) {
+        if (outcome == null) {
+            return;
+        }
+        if (outcome.status() == RunStatus.SKIPPED) {
+            wakeUpIn(nextRetry);
+            nextRetry = Collections.min(List.of(nextRetry.multipliedBy(2), LAST_RETRY));
+        } else {
+            nextRetry = FIRST_RETRY;
+            countCheckRequested.set(true);
+        }
+    }
+
     /** The request to serve next, or null when none is left. */
     private Request take() {
         String reason = runRequested.getAndSet(null);
         if (reason != null) {
-            // The run clusters every event stored so far: a pending count check has nothing to add.
+            // The run clusters every event stored so far; the check after it looks at the count.
             countCheckRequested.set(false);
             return new Request(reason);
         }
@@ -173,20 +254,58 @@ class ClusteringScheduler {
         return (runRequested.get() != null || countCheckRequested.get()) && draining.compareAndSet(false, true);
     }
 
-    private void runIfDue() {
+    /** @return the run, or null when none was due or the budget rests */
+    private RunRecord runIfDue() {
         try {
-            long stored = storedEvents.read();
-            long last = jdbc.queryForObject("SELECT last_count FROM clustering_trigger WHERE id = 1", Long.class);
-            if (stored - last < properties.everyEvents()) {
-                return;
-            }
-            int moved = jdbc.update(
-                    "UPDATE clustering_trigger SET last_count = ? WHERE id = 1 AND last_count = ?", stored, last);
-            if (moved == 1) {
-                runNow(stored + " events stored, " + (stored - last) + " since the last count-triggered run");
+            if (dueCount() == null) {
+                nextRunDueAt = null;
+                return null;
             }
         } catch (DataAccessException e) {
             log.warn("Could not check whether a clustering run is due: {}", e.getMessage());
+            return null;
+        }
+        if (budget.resting()) {
+            Instant due = budget.restUntil();
+            nextRunDueAt = due;
+            wakeUpIn(Duration.between(clock.instant(), due));
+            return null;
+        }
+        nextRunDueAt = null;
+        return run("count check", true);
+    }
+
+    /** The stored and last-run counts when a count-triggered run is due, else null. */
+    private DueCount dueCount() {
+        long stored = storedEvents.read();
+        long last = jdbc.queryForObject("SELECT last_count FROM clustering_trigger WHERE id = 1", Long.class);
+        return stored - last < properties.everyEvents() ? null : new DueCount(stored, last);
+    }
+
+    private void moveLastCount(DueCount due) {
+        jdbc.update(
+                "UPDATE clustering_trigger SET last_count = ? WHERE id = 1 AND last_count = ?",
+                due.stored(),
+                due.last());
+    }
+
+    /** Checks the count again after {@code delay}, unless a wake-up is already scheduled. */
+    private void wakeUpIn(Duration delay) {
+        if (!wakeUpScheduled.compareAndSet(false, true)) {
+            return;
+        }
+        Duration wait = Collections.max(List.of(delay, SHORTEST_WAKE_UP));
+        try {
+            clusteringThread.schedule(
+                    () -> {
+                        wakeUpScheduled.set(false);
+                        countCheckRequested.set(true);
+                        drain();
+                    },
+                    Instant.now().plus(wait));
+        } catch (TaskRejectedException e) {
+            wakeUpScheduled.set(false);
+            log.warn("Clustering wake-up not scheduled, the executor is shutting down: {}", e.getMessage());
         }
     }
 
@@ -194,14 +313,43 @@ class ClusteringScheduler {
         return run.withId(writer.insertRun(run));
     }
 
-    /** The run's transaction rolled back: record the failure in a new one, if the database lets us. */
-    private RunRecord recordRolledBack(RunRecord.Builder attempt, RuntimeException e) {
-        RunRecord failed = attempt.rolledBack(e.getClass().getSimpleName() + ": " + e.getMessage());
+    /**
+     * The run's transaction rolled back: record the failure in a new one, if the database lets us,
+     * in words for the user; the details go to the log. A count-triggered run still moves
+     * {@code last_count}, so a run that fails every time is tried again only after
+     * {@code every-events} more events, as one that fails without rolling back.
+     */
+    private RunRecord recordRolledBack(RunRecord.Builder attempt, DueCount due, Throwable e) {
+        log.error("Clustering run ({}) rolled back", attempt.trigger(), e);
+        RunRecord failed = attempt.rolledBack(inWords(e));
         try {
-            return transaction.execute(status -> recorded(failed));
+            return transaction.execute(status -> {
+                if (due != null) {
+                    moveLastCount(due);
+                }
+                return recorded(failed);
+            });
         } catch (RuntimeException unrecorded) {
             e.addSuppressed(unrecorded);
             return failed;
+        }
+    }
+
+    private static String inWords(Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            return "the run ran out of memory";
+        }
+        if (e instanceof DataAccessException || e instanceof TransactionException) {
+            return "the database failed during the run";
+        }
+        return "the run failed on an internal error";
+    }
+
+    /** A due count: events stored, and the count at the last count-triggered run. */
+    private record DueCount(long stored, long last) {
+
+        String reason() {
+            return stored + " events stored, " + (stored - last) + " since the last count-triggered run";
         }
     }
 

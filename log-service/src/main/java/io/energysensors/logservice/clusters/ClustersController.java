@@ -43,7 +43,8 @@ class ClustersController {
         ClusterSummary.LastRun lastRun =
                 results.lastRun().map(ClusterSummary.LastRun::of).orElse(null);
         if (current.isEmpty()) {
-            return new ClusterSummary(null, null, null, null, null, null, null, List.of(), lastRun);
+            return new ClusterSummary(
+                    null, null, null, null, null, null, null, List.of(), lastRun, scheduler.nextRunDueAt());
         }
         long runId = current.get(0).runId();
         RunRecord run = results.run(runId)
@@ -60,7 +61,8 @@ class ClustersController {
                 run.eventsSkipped(),
                 run.bandwidth(),
                 clusters,
-                lastRun);
+                lastRun,
+                scheduler.nextRunDueAt());
     }
 
     @GetMapping("/{label}")

@@ -55,7 +55,7 @@ public record RunRecord(
 
         private final Instant startedAt = Instant.now();
         private final long startNanos = System.nanoTime();
-        private final String trigger;
+        private String trigger;
         private final Scope scope;
         private long id;
         private Long eventsClustered;
@@ -68,6 +68,16 @@ public record RunRecord(
 
         Scope scope() {
             return scope;
+        }
+
+        String trigger() {
+            return trigger;
+        }
+
+        /** Why the run happens, once it is known better than when the attempt began. */
+        Builder trigger(String trigger) {
+            this.trigger = clip(trigger, MAX_TRIGGER);
+            return this;
         }
 
         Builder id(long id) {

@@ -1,0 +1,39 @@
+package io.energysensors.logservice.clusters;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Keeps count-triggered clustering within {@code cpu-share} of one core: a run that took d is
+ * followed by a rest of {@code (1/share - 1) × d}, so runs and rests together average out to the
+ * share however fast events arrive. d is the run's wall time, not its thread's CPU time: the
+ * parallel part of Mean Shift runs on the common pool, outside the run's thread, and wall time
+ * also counts the database work the run causes; on a busy machine it errs on the side of resting
+ * longer.
+ */
+final class CpuBudget {
+
+    private final double restPerRunTime;
+    private final Clock clock;
+    private volatile Instant restUntil = Instant.MIN;
+
+    CpuBudget(double cpuShare, Clock clock) {
+        this.restPerRunTime = 1 / cpuShare - 1;
+        this.clock = clock;
+    }
+
+    /** A run that held the clustering lock took {@code took}: rest in proportion from now. */
+    void ran(Duration took) {
+        restUntil = clock.instant().plusNanos((long) (took.toNanos() * restPerRunTime));
+    }
+
+    /** When the rest after the last run ends; in the past when a run may start now. */
+    Instant restUntil() {
+        return restUntil;
+    }
+
+    boolean resting() {
+        return clock.instant().isBefore(restUntil);
+    }
+}
