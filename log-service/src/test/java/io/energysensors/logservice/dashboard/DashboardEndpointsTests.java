@@ -11,7 +11,10 @@ import io.energysensors.logservice.TestServer.Reply;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** The JSON behind the dashboard, over real HTTP against H2. */
+/**
+ * The JSON behind the dashboard, over real HTTP against H2. Refused parameters and unknown assets
+ * are checked on a web slice (DashboardRequestTests).
+ */
 class DashboardEndpointsTests extends OnH2 {
 
     @Test
@@ -65,15 +68,6 @@ class DashboardEndpointsTests extends OnH2 {
     }
 
     @Test
-    void aLimitBelowOneIsABadRequestProblem() {
-        Reply reply = server.get("/dashboard/points?limit=0");
-
-        assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.contentType()).startsWith("application/problem+json");
-        assertThat(reply.json().get("error").asString()).contains("limit");
-    }
-
-    @Test
     void ingestionCountsThisMinutesEventsAndEveryMinuteAsked() {
         long before = lastMinute(server.get("/dashboard/ingestion?minutes=3").json());
         storeSample();
@@ -112,12 +106,6 @@ class DashboardEndpointsTests extends OnH2 {
     }
 
     @Test
-    void minutesOutsideTheRangeAreABadRequestProblem() {
-        assertThat(server.get("/dashboard/ingestion?minutes=0").status()).isEqualTo(400);
-        assertThat(server.get("/dashboard/ingestion?minutes=1441").status()).isEqualTo(400);
-    }
-
-    @Test
     void theOpenApiDescriptionListsTheDashboardEndpoints() {
         JsonNode api = server.get("/v3/api-docs").json();
 
@@ -137,14 +125,6 @@ class DashboardEndpointsTests extends OnH2 {
         assertThat(script.status()).isEqualTo(200);
         assertThat(echarts.status()).isEqualTo(200);
         assertThat(echarts.body()).contains("echarts");
-    }
-
-    @Test
-    void anUnknownAssetIsANotFoundProblem() {
-        Reply reply = server.get("/dashboard/assets/no-such-file.js");
-
-        assertThat(reply.status()).isEqualTo(404);
-        assertThat(reply.contentType()).startsWith("application/problem+json");
     }
 
     private void storeSample() {
