@@ -2,9 +2,6 @@ package io.energysensors.logservice.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import io.energysensors.logservice.OnH2;
 import io.energysensors.logservice.Samples;
 import io.energysensors.logservice.TestServer.Reply;
@@ -12,50 +9,11 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The JSON behind the dashboard, over real HTTP against H2. Refused parameters and unknown assets
- * are checked on a web slice (DashboardRequestTests).
+ * The JSON behind the dashboard, over real HTTP against H2. How the points are sampled is
+ * checked on a JDBC slice (PointSamplerTests), refused parameters and unknown assets on a web
+ * slice (DashboardRequestTests).
  */
 class DashboardEndpointsTests extends OnH2 {
-
-    @Test
-    void pointsAreEveryStepthEventWithinTheLimit() {
-        storeSample();
-        int limit = 7;
-
-        JsonNode sample = server.get("/dashboard/points?limit=" + limit).json();
-
-        long total = sample.get("total").asLong();
-        long step = sample.get("step").asLong();
-        assertThat(step).isEqualTo((total + limit - 1) / limit);
-        assertThat(sample.get("points").size())
-                .isEqualTo((int) ((total + step - 1) / step))
-                .isLessThanOrEqualTo(limit);
-        assertThat(names(sample.get("features")))
-                .containsExactly(
-                        "active_power_w",
-                        "reactive_power_var",
-                        "apparent_power_va",
-                        "line_current_a",
-                        "line_voltage_v",
-                        "peak_0",
-                        "peak_1",
-                        "peak_2");
-        for (JsonNode point : sample.get("points")) {
-            assertThat(point.size()).isEqualTo(9);
-        }
-    }
-
-    @Test
-    void theSameStoreGivesTheSameSample() {
-        storeSample();
-
-        JsonNode first = server.get("/dashboard/points?limit=50").json();
-        JsonNode second = server.get("/dashboard/points?limit=50").json();
-
-        // Labels may change in between: a background clustering run can finish at any time.
-        assertThat(features(second)).isEqualTo(features(first));
-        assertThat(second.get("total")).isEqualTo(first.get("total"));
-    }
 
     @Test
     void aLimitAboveAllEventsReturnsEveryEventOnce() {
@@ -140,23 +98,5 @@ class DashboardEndpointsTests extends OnH2 {
     private static long rejected(JsonNode figures, String reason) {
         JsonNode count = figures.get("rejected").get(reason);
         return count == null ? 0 : count.asLong();
-    }
-
-    private static List<List<Double>> features(JsonNode sample) {
-        List<List<Double>> features = new ArrayList<>();
-        for (JsonNode point : sample.get("points")) {
-            List<Double> values = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                values.add(point.get(i).isNull() ? null : point.get(i).asDouble());
-            }
-            features.add(values);
-        }
-        return features;
-    }
-
-    private static List<String> names(JsonNode array) {
-        List<String> names = new ArrayList<>();
-        array.forEach(name -> names.add(name.asString()));
-        return names;
     }
 }
