@@ -67,7 +67,6 @@ public final class SensorEventReader {
     /** @throws InvalidEventException listing every missing, mistyped or out-of-limits field */
     public SensorEvent read(SensorLine line) {
         Fields fields = new Fields(line, limits.maxListElements());
-        fields.checkSize(line, limits.maxElements());
         long deviceId = fields.integer(DEVICE, "ID");
         long firmware = fields.integer(DEVICE, "Fw");
         long eventCode = fields.integer(DEVICE, "Evt");
@@ -88,6 +87,8 @@ public final class SensorEventReader {
         double[] fftImg = fields.numbers(FFT_IMG);
         double wifiStrength = fields.singleNumber(WIFI_STRENGTH);
         double dummy = fields.singleNumber(DUMMY);
+        // After the fields, so that a list beyond its own limit is reported first, as the cause.
+        fields.checkSize(line, limits.maxElements());
         if (fftRe != null && fftImg != null && fftRe.length != fftImg.length) {
             fields.error(
                     "FFT Img", "must have as many elements as FFT Re (" + fftRe.length + "), got " + fftImg.length);
