@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sampleSeed seed of the {@code sample} scope's draw: the same store and seed give the same sample
  * @param maxAbsFeature an event with a feature beyond this magnitude is skipped: no sensor measures
  *     a gigawatt, and one such value would inflate the bandwidth until every event is one cluster
+ * @param keepRuns how many of the latest runs {@code clustering_run} keeps (besides the one whose
+ *     result is current); older ones are deleted by each run, so the table does not grow with time
  */
 @ConfigurationProperties("energy-sensors.clustering")
 public record ClusteringProperties(
@@ -20,7 +22,8 @@ public record ClusteringProperties(
         @DefaultValue("all") Scope scope,
         @DefaultValue("100000") int maxEvents,
         @DefaultValue("0") long sampleSeed,
-        @DefaultValue("1e9") double maxAbsFeature) {
+        @DefaultValue("1e9") double maxAbsFeature,
+        @DefaultValue("10") int keepRuns) {
 
     public ClusteringProperties {
         if (everyEvents < 1) {
@@ -34,6 +37,10 @@ public record ClusteringProperties(
         if (!(maxAbsFeature > 0) || Double.isInfinite(maxAbsFeature)) {
             throw new IllegalArgumentException(
                     "energy-sensors.clustering.max-abs-feature must be a positive finite number, got " + maxAbsFeature);
+        }
+        if (keepRuns < 1) {
+            throw new IllegalArgumentException(
+                    "energy-sensors.clustering.keep-runs must be at least 1, got " + keepRuns);
         }
     }
 }
