@@ -29,8 +29,9 @@ import io.energysensors.format.event.InvalidEventException.FieldError;
  * not use are ignored. Within {@link EventLimits}: lists and the line are bounded in size, and
  * {@code UTC Time} must lie between the earliest time and a little past the clock. Thread-safe.
  *
- * <p>This runs once per stored event, so a valid line costs one pass over its sections and no
- * strings: a field's name ({@code Power.Active}, {@code Peaks[3]}) is only built for an error.
+ * <p>This runs once per stored event, so a valid line costs one pass over its values (and one
+ * over its sections, to count them) and no strings: a field's name ({@code Power.Active},
+ * {@code Peaks[3]}) is only built for an error.
  */
 public final class SensorEventReader {
 
