@@ -1,8 +1,11 @@
 package io.energysensors.format.event;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.energysensors.format.Section;
@@ -23,10 +26,12 @@ import io.energysensors.format.event.InvalidEventException.FieldError;
  * field (docs/format.md, "The event the log service needs"). Numbers may be integers or decimals;
  * integer fields must be integers within 64 bits. Single-value fields ({@code hz},
  * {@code UTC Time}, ...) must be lists of exactly one element. Sections and keys the event does
- * not use are ignored. Stateless and thread-safe.
+ * not use are ignored. Within {@link EventLimits}: lists and the line are bounded in size, and
+ * {@code UTC Time} must lie between the earliest time and a little past the clock. Thread-safe.
  *
- * <p>This runs once per stored event, so a valid line costs one pass over its sections and no
- * strings: a field's name ({@code Power.Active}, {@code Peaks[3]}) is only built for an error.
+ * <p>This runs once per stored event, so a valid line costs one pass over its values (and one
+ * over its sections, to count them) and no strings: a field's name ({@code Power.Active},
+ * {@code Peaks[3]}) is only built for an error.
  */
 public final class SensorEventReader {
 
@@ -46,13 +51,30 @@ public final class SensorEventReader {
         "Device", "Alarms", "Power", "Line", "UTC Time", "hz", "Peaks", "FFT Re", "FFT Img", "WiFi Strength", "Dummy",
     };
 
-    /** @throws InvalidEventException listing every missing or mistyped field */
+    private final EventLimits limits;
+    private final Clock clock;
+
+    /** Within {@link EventLimits#DEFAULTS}, times checked against the system clock. */
+    public SensorEventReader() {
+        this(EventLimits.DEFAULTS, Clock.systemUTC());
+    }
+
+    /** @param clock what "now" is for the latest {@code UTC Time} accepted */
+    public SensorEventReader(EventLimits limits, Clock clock) {
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    /** @throws InvalidEventException listing every missing, mistyped or out-of-limits field */
     public SensorEvent read(SensorLine line) {
-        Fields fields = new Fields(line);
+        Fields fields = new Fields(line, limits.maxListElements());
         long deviceId = fields.integer(DEVICE, "ID");
         long firmware = fields.integer(DEVICE, "Fw");
         long eventCode = fields.integer(DEVICE, "Evt");
         Instant measuredAt = fields.timestamp(UTC_TIME);
+        if (measuredAt != null) {
+            checkTime(measuredAt, fields);
+        }
         boolean coilReversed = fields.bool(ALARMS, "CoilRevesed", "CoilReversed");
         double activePower = fields.number(POWER, "Active", null);
         double reactivePower = fields.number(POWER, "Reactive", null);
@@ -66,6 +88,8 @@ public final class SensorEventReader {
         double[] fftImg = fields.numbers(FFT_IMG);
         double wifiStrength = fields.singleNumber(WIFI_STRENGTH);
         double dummy = fields.singleNumber(DUMMY);
+        // After the fields, so that a list beyond its own limit is reported first, as the cause.
+        fields.checkSize(line, limits.maxElements());
         if (fftRe != null && fftImg != null && fftRe.length != fftImg.length) {
             fields.error(
                     "FFT Img", "must have as many elements as FFT Re (" + fftRe.length + "), got " + fftImg.length);
@@ -89,6 +113,26 @@ public final class SensorEventReader {
                 fftImg,
                 wifiStrength,
                 dummy);
+    }
+
+    private void checkTime(Instant measuredAt, Fields fields) {
+        if (measuredAt.isBefore(limits.earliest())) {
+            fields.error(
+                    Fields.field(UTC_TIME, null, 0), "must not be before " + limits.earliest() + ", got " + measuredAt);
+            return;
+        }
+        Instant now = clock.instant();
+        if (measuredAt.isAfter(now.plus(limits.maxAhead()))) {
+            fields.error(
+                    Fields.field(UTC_TIME, null, 0),
+                    "must not be more than " + words(limits.maxAhead()) + " after the service's clock (" + now
+                            + "), got " + measuredAt);
+        }
+    }
+
+    /** {@code 24h}, {@code 1h30m}: Duration's ISO form without its {@code PT}. */
+    private static String words(Duration duration) {
+        return duration.toString().substring(2).toLowerCase(Locale.ROOT);
     }
 
     /** The index in {@link #SECTIONS} of a section name, or -1 for a section the event does not read. */
@@ -129,11 +173,13 @@ public final class SensorEventReader {
     private static final class Fields {
 
         private final Section[] sections = new Section[SECTIONS.length];
+        private final int maxListElements;
         private List<FieldError> errors;
         /** Bit i is set once section i has been reported as the wrong kind, so that it is reported once. */
         private int wrongKindReported;
 
-        Fields(SensorLine line) {
+        Fields(SensorLine line, int maxListElements) {
+            this.maxListElements = maxListElements;
             List<Section> all = line.sections();
             for (int i = 0; i < all.size(); i++) {
                 Section section = all.get(i);
@@ -141,6 +187,20 @@ public final class SensorEventReader {
                 // The first of a name wins, as SensorLine.section finds it.
                 if (index >= 0 && sections[index] == null) {
                     sections[index] = section;
+                }
+            }
+        }
+
+        /** Reports the section with which the line's values first exceed {@code maxElements}. */
+        void checkSize(SensorLine line, int maxElements) {
+            long total = 0;
+            for (Section section : line.sections()) {
+                total += section instanceof ListSection list
+                        ? list.elements().size()
+                        : ((KeyValueSection) section).entries().size();
+                if (total > maxElements) {
+                    error(section.name(), "takes the line past the " + maxElements + " values an event may hold");
+                    return;
                 }
             }
         }
@@ -195,6 +255,10 @@ public final class SensorEventReader {
                 return null;
             }
             List<Value> elements = list.elements();
+            if (elements.size() > maxListElements) {
+                error(SECTIONS[section], "must hold at most " + maxListElements + " values, got " + elements.size());
+                return null;
+            }
             double[] numbers = new double[elements.size()];
             for (int i = 0; i < numbers.length; i++) {
                 numbers[i] = number(elements.get(i), section, null, i);
@@ -273,7 +337,7 @@ public final class SensorEventReader {
             return list;
         }
 
-        private static String field(int section, String key, int index) {
+        static String field(int section, String key, int index) {
             return key != null ? SECTIONS[section] + "." + key : SECTIONS[section] + "[" + index + "]";
         }
 

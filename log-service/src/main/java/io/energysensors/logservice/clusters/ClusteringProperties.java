@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     a gigawatt, and one such value would inflate the bandwidth until every event is one cluster
  * @param cpuShare the share of one core count-triggered runs may use: after a run that took d, the
  *     next one waits at least {@code (1/cpuShare - 1) × d}; more than 0, at most 1 (no wait)
+ * @param keepRuns how many of the latest runs {@code clustering_run} keeps (besides the one whose
+ *     result is current); older ones are deleted by each run, so the table does not grow with time
  */
 @ConfigurationProperties("energy-sensors.clustering")
 public record ClusteringProperties(
@@ -23,7 +25,8 @@ public record ClusteringProperties(
         @DefaultValue("100000") int maxEvents,
         @DefaultValue("0") long sampleSeed,
         @DefaultValue("1e9") double maxAbsFeature,
-        @DefaultValue("0.25") double cpuShare) {
+        @DefaultValue("0.25") double cpuShare,
+        @DefaultValue("10") int keepRuns) {
 
     public ClusteringProperties {
         if (everyEvents < 1) {
@@ -41,6 +44,10 @@ public record ClusteringProperties(
         if (!(cpuShare > 0 && cpuShare <= 1)) {
             throw new IllegalArgumentException(
                     "energy-sensors.clustering.cpu-share must be more than 0 and at most 1, got " + cpuShare);
+        }
+        if (keepRuns < 1) {
+            throw new IllegalArgumentException(
+                    "energy-sensors.clustering.keep-runs must be at least 1, got " + keepRuns);
         }
     }
 }

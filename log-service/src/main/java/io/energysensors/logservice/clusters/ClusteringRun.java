@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
  * What one clustering run does: read the features, cluster them as the original did (bandwidth
  * by quantile 0.2 over 200 sampled events, seed 0; Mean Shift with bin seeding), label the
  * events and replace the stored result. {@link ClusteringScheduler} decides when, and calls it in
- * the transaction that holds the clustering lock, so the result is replaced whole or not at all.
+ * the transaction that holds the clustering lock, so the result is replaced whole or not at all,
+ * and runs beyond {@code keep-runs} are deleted in that same transaction.
  */
 @Component
 class ClusteringRun {
@@ -59,6 +60,7 @@ class ClusteringRun {
         } catch (ClusteringException e) {
             RunRecord failed = run.failed(e.getMessage());
             writer.updateRun(failed);
+            writer.deleteRunsBeyond(properties.keepRuns());
             return failed;
         }
         timer.cluster = timer.lap();
@@ -86,6 +88,7 @@ class ClusteringRun {
         RunRecord succeeded = run.succeeded(ids.length, unplaced, result.bandwidth(), result.clusterCount());
         writer.updateRun(succeeded);
         writer.makeCurrent(runId);
+        writer.deleteRunsBeyond(properties.keepRuns());
         timer.store = timer.lap();
         return succeeded;
     }

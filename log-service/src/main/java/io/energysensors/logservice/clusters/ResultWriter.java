@@ -107,6 +107,17 @@ class ResultWriter {
         });
     }
 
+    /**
+     * Deletes every run older than the {@code keep} latest, except the one whose result is current.
+     * Only that run has memberships and clusters ({@link #clearResult}), so no other rows go with them.
+     */
+    void deleteRunsBeyond(int keep) {
+        jdbc.update("""
+                DELETE FROM clustering_run
+                WHERE id < (SELECT id FROM clustering_run ORDER BY id DESC OFFSET ? ROWS FETCH FIRST 1 ROWS ONLY)
+                    AND id <> COALESCE((SELECT current_run_id FROM clustering_state WHERE id = 1), -1)""", keep - 1);
+    }
+
     void makeCurrent(long runId) {
         jdbc.update("UPDATE clustering_state SET current_run_id = ? WHERE id = 1", runId);
     }

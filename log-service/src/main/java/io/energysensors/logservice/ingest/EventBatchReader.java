@@ -26,8 +26,13 @@ import org.springframework.stereotype.Component;
 class EventBatchReader {
 
     private final LineParser parser = new LineParser();
-    private final SensorEventReader eventReader = new SensorEventReader();
+    private final SensorEventReader eventReader;
     private final LineJson lineJson = new LineJson();
+
+    /** @param eventReader within the configured {@link EventLimitProperties} */
+    EventBatchReader(SensorEventReader eventReader) {
+        this.eventReader = eventReader;
+    }
 
     /**
      * One event per non-blank line, split and decoded by the rule both services share

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import io.energysensors.format.LineParser;
 import io.energysensors.format.event.SensorEvent;
+import io.energysensors.format.event.SensorEventReader;
 import io.energysensors.format.json.LineJson;
 import io.energysensors.logservice.Samples;
 import io.energysensors.web.body.ByteLimit;
@@ -33,7 +34,7 @@ class EventBatchReaderTests {
     /** The first sample line, written out: {@code Device: ID=1; Fw=16071801; Evt=2; ...}. */
     private static final String LINE = Samples.lines().get(0);
 
-    private final EventBatchReader reader = new EventBatchReader();
+    private final EventBatchReader reader = new EventBatchReader(new SensorEventReader());
 
     static Stream<Arguments> badFields() {
         return Stream.of(

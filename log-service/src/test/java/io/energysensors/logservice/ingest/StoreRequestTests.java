@@ -38,8 +38,9 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @WebMvcTest(StoreController.class)
 @ImportAutoConfiguration(ProblemsAutoConfiguration.class)
-@Import({EventBatchReader.class, IngestRejections.class, StoreRequestTests.Meters.class})
-@EnableConfigurationProperties(IngestProperties.class)
+@Import({EventBatchReader.class, EventReaderConfiguration.class, IngestRejections.class, StoreRequestTests.Meters.class
+})
+@EnableConfigurationProperties({IngestProperties.class, EventLimitProperties.class})
 class StoreRequestTests {
 
     /** What the grammars of a line and of JSON are made of, so mangling hits their edge cases. */
