@@ -2,9 +2,6 @@ package io.energysensors.logservice.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import io.energysensors.logservice.OnH2;
 import io.energysensors.logservice.Samples;
 import io.energysensors.logservice.TestServer.Reply;
@@ -97,23 +94,5 @@ class DashboardEndpointsTests extends OnH2 {
     private static long rejected(JsonNode figures, String reason) {
         JsonNode count = figures.get("rejected").get(reason);
         return count == null ? 0 : count.asLong();
-    }
-
-    private static List<List<Double>> features(JsonNode sample) {
-        List<List<Double>> features = new ArrayList<>();
-        for (JsonNode point : sample.get("points")) {
-            List<Double> values = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                values.add(point.get(i).isNull() ? null : point.get(i).asDouble());
-            }
-            features.add(values);
-        }
-        return features;
-    }
-
-    private static List<String> names(JsonNode array) {
-        List<String> names = new ArrayList<>();
-        array.forEach(feature -> names.add(feature.get("name").asString()));
-        return names;
     }
 }
