@@ -41,9 +41,6 @@ class ParseServiceHttpTests {
     /** The members of a 413 for a body, the same in log-service's answer. */
     private static final List<String> TOO_LARGE_MEMBERS =
             List.of("title", "status", "detail", "instance", "error", "max_bytes");
-    /** The members of a 400 for bytes that are not text, the same in log-service's answer. */
-    private static final List<String> MALFORMED_TEXT_MEMBERS =
-            List.of("title", "status", "detail", "instance", "error", "line", "column", "byte_offset");
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper mapper = JsonMapper.builder().build();
@@ -134,12 +131,6 @@ class ParseServiceHttpTests {
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(base() + path)).build(), BodyHandlers.ofString());
-    }
-
-    private static byte[] randomBytes(Random random) {
-        byte[] body = new byte[1 + random.nextInt(300)];
-        random.nextBytes(body);
-        return body;
     }
 
     private static byte[] mutatedSlice(Random random, byte[] sample) {
