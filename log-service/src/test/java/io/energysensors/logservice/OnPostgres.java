@@ -1,5 +1,8 @@
 package io.energysensors.logservice;
 
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -13,5 +16,23 @@ public abstract class OnPostgres extends RunningService {
         registry.add("spring.datasource.url", EmbeddedPostgresHolder::jdbcUrl);
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "postgres");
+    }
+
+    /** One more copy of the service on the same PostgreSQL, on a random port; the caller closes it. */
+    public static ConfigurableApplicationContext startAnotherCopy(long clusteringEveryEvents) {
+        return new SpringApplicationBuilder(LogServiceApplication.class)
+                .profiles("postgres")
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + EmbeddedPostgresHolder.jdbcUrl(),
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=postgres",
+                        "--energy-sensors.clustering.every-events=" + clusteringEveryEvents);
+    }
+
+    /** A client of a copy started by {@link #startAnotherCopy}. */
+    public static TestServer serverOf(ConfigurableApplicationContext copy) {
+        return new TestServer(
+                ((WebServerApplicationContext) copy).getWebServer().getPort());
     }
 }

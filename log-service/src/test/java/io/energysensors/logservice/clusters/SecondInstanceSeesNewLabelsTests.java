@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 
-import io.energysensors.logservice.EmbeddedPostgresHolder;
-import io.energysensors.logservice.LogServiceApplication;
 import io.energysensors.logservice.OnPostgres;
 import io.energysensors.logservice.Samples;
 import io.energysensors.logservice.StoredEvents;
@@ -15,8 +13,6 @@ import io.energysensors.logservice.TestServer;
 import io.energysensors.logservice.TestServer.Reply;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
@@ -31,16 +27,8 @@ class SecondInstanceSeesNewLabelsTests extends OnPostgres {
 
     @Test
     void theOtherInstanceServesTheNewLabelsRightAfterTheRunCommits() {
-        try (ConfigurableApplicationContext otherInstance = new SpringApplicationBuilder(LogServiceApplication.class)
-                .profiles("postgres")
-                .run(
-                        "--server.port=0",
-                        "--spring.datasource.url=" + EmbeddedPostgresHolder.jdbcUrl(),
-                        "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=postgres",
-                        "--energy-sensors.clustering.every-events=1000000000")) {
-            TestServer other = new TestServer(
-                    ((WebServerApplicationContext) otherInstance).getWebServer().getPort());
+        try (ConfigurableApplicationContext otherInstance = startAnotherCopy(1_000_000_000)) {
+            TestServer other = serverOf(otherInstance);
             LabelCache otherLabels = otherInstance.getBean(LabelCache.class);
 
             long firstDevice = Samples.newDevice();

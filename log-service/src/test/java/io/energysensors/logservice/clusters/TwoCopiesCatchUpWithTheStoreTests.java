@@ -13,13 +13,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
 import io.energysensors.logservice.EmbeddedPostgresHolder;
-import io.energysensors.logservice.LogServiceApplication;
+import io.energysensors.logservice.OnPostgres;
 import io.energysensors.logservice.Samples;
 import io.energysensors.logservice.TestServer;
 import io.energysensors.logservice.TestServer.Reply;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -39,10 +37,10 @@ class TwoCopiesCatchUpWithTheStoreTests {
 
     @Test
     void bothSummariesCatchUpWithTheStore() throws SQLException {
-        try (ConfigurableApplicationContext first = copy();
-                ConfigurableApplicationContext second = copy()) {
-            TestServer one = server(first);
-            TestServer two = server(second);
+        try (ConfigurableApplicationContext first = OnPostgres.startAnotherCopy(1000);
+                ConfigurableApplicationContext second = OnPostgres.startAnotherCopy(1000)) {
+            TestServer one = OnPostgres.serverOf(first);
+            TestServer two = OnPostgres.serverOf(second);
 
             // Another copy's run holds the lock while this copy's count comes due: it is skipped...
             try (Connection holder = database.getConnection()) {
@@ -69,22 +67,6 @@ class TwoCopiesCatchUpWithTheStoreTests {
             posting.forEach(CompletableFuture::join);
             awaitCaughtUp(one, two);
         }
-    }
-
-    private static ConfigurableApplicationContext copy() {
-        return new SpringApplicationBuilder(LogServiceApplication.class)
-                .profiles("postgres")
-                .run(
-                        "--server.port=0",
-                        "--spring.datasource.url=" + EmbeddedPostgresHolder.jdbcUrl(),
-                        "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=postgres",
-                        "--energy-sensors.clustering.every-events=1000");
-    }
-
-    private static TestServer server(ConfigurableApplicationContext copy) {
-        return new TestServer(
-                ((WebServerApplicationContext) copy).getWebServer().getPort());
     }
 
     private static void store(TestServer copy) {
