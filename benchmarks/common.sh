@@ -1,7 +1,17 @@
 # shellcheck shell=bash disable=SC2034,SC2154 # sets and reads variables of the script that sources it
 # Shared by the benchmark scripts (sourced, not run): the drivers' class path, starting a
-# service and waiting until it is ready, and the embedded PostgreSQL. Each script keeps a work
-# directory in $work and a list of background processes in $pids, which its EXIT trap kills.
+# service and waiting until it is ready, the embedded PostgreSQL, HTTP load with wrk and the rows
+# of the results table. Each script keeps a work directory in $work and a list of background
+# processes in $pids, which its EXIT trap kills.
+#
+# A part of benchmarks/run.sh is a script of its own (benchmarks/<part>.sh) that run.sh calls
+# with one line; run.sh exports BENCH_SECONDS, BENCH_WARMUP, BENCH_QUICK, BENCH_ROWS and
+# BENCH_BUILT (the jars and $classpath are built), and the part adds its rows with row. Run
+# alone, a part builds what it needs and prints its rows.
+
+# Phase lengths: what run.sh exports, else the full run's.
+seconds=${BENCH_SECONDS:-20}
+warmup=${BENCH_WARMUP:-5}
 
 # build_classpath: the benchmarks module's class path, set in $classpath. The drivers run from
 # it (it has the embedded PostgreSQL the shaded JMH jar leaves out). One reactor run, so that
@@ -63,4 +73,71 @@ kill_all() {
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
     wait 2>/dev/null || true
     rm -rf "$work"
+}
+
+# row WHAT FIGURE RATIO TARGET: one row of the results table, appended to $BENCH_ROWS (run.sh's
+# table) or printed; a readable copy goes to stderr as progress.
+row() {
+    if [ -n "${BENCH_ROWS:-}" ]; then
+        printf '| %s | %s | %s | %s |\n' "$1" "$2" "$3" "$4" >> "$BENCH_ROWS"
+    else
+        printf '| %s | %s | %s | %s |\n' "$1" "$2" "$3" "$4"
+    fi
+    echo "$(basename "$0" .sh): $1: $2 ($3)" >&2
+}
+
+# field LINE KEY: a key=value figure from http_load's (or a driver's) output line.
+field() { sed -n "s/.*\b$2=\([^ ]*\).*/\1/p" <<<"$1"; }
+
+# ratio A B: A / B with two decimals, n/a when B is 0.
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.2f", a / b }'; }
+
+# need_wrk: wrk, the HTTP load generator of every requests/s figure; installed with apt-get
+# (as root, or with sudo) when missing.
+need_wrk() {
+    command -v wrk > /dev/null && return
+    local sudo=()
+    [ "$(id -u)" = 0 ] || sudo=(sudo)
+    echo "installing wrk with apt-get" >&2
+    "${sudo[@]}" apt-get install -y -q wrk > /dev/null 2>&1 \
+        || { "${sudo[@]}" apt-get update -q > /dev/null && "${sudo[@]}" apt-get install -y -q wrk > /dev/null; }
+}
+
+# http_load URL CONNECTIONS [FILE LINES]: wrk over CONNECTIONS keep-alive connections (two
+# threads), $warmup seconds not counted, then $seconds measured. Without FILE it GETs URL; with
+# it, POSTs FILE's lines, LINES consecutive lines a body (benchmarks/wrk.lua). Extra wrk options,
+# e.g. a header, come from the array wrk_options. Prints one line:
+#   requests_per_s=… lines_per_s=… p50_ms=… p99_ms=… non_2xx=… socket_errors=…
+# and fails if any answer was not 2xx: a figure of rejected requests measures nothing.
+wrk_options=()
+http_load() {
+    local url=$1 connections=$2 threads=$(( $2 < 2 ? $2 : 2 )) out
+    shift 2
+    need_wrk
+    if [ "$warmup" -gt 0 ]; then
+        wrk -t"$threads" -c"$connections" -d"${warmup}s" "${wrk_options[@]}" -s benchmarks/wrk.lua "$url" -- "$@" > /dev/null
+    fi
+    out=$(wrk -t"$threads" -c"$connections" -d"${seconds}s" "${wrk_options[@]}" -s benchmarks/wrk.lua "$url" -- "$@" | tail -n 1)
+    if [ "$(field "$out" non_2xx)" != 0 ]; then
+        echo "http_load $url: $(field "$out" non_2xx) answers were not 2xx; first answer:" >&2
+        curl -s -i "${url}" >&2 || true
+        return 1
+    fi
+    echo "$out"
+}
+
+# health_ceiling PORT [CONNECTIONS, default 32]: the ceiling of requests/s for the server on
+# PORT: http_load of its /actuator/health, the cheapest request the same server, stack and load
+# generator answer on these cores. Measure it in the same run as the figure it goes with.
+health_ceiling() { http_load "http://localhost:$1/actuator/health" "${2:-32}"; }
+
+# http_figure LINE: "N requests/s, p50 X ms, p99 Y ms" from an http_load line.
+http_figure() {
+    echo "$(field "$1" requests_per_s) requests/s, p50 $(field "$1" p50_ms) ms, p99 $(field "$1" p99_ms) ms"
+}
+
+# of_ceiling LINE CEILING_LINE: the ratio column of an HTTP row, e.g.
+# "0.66 of /actuator/health (3312 requests/s)".
+of_ceiling() {
+    echo "$(ratio "$(field "$1" requests_per_s)" "$(field "$2" requests_per_s)") of /actuator/health ($(field "$2" requests_per_s) requests/s)"
 }
