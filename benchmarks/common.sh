@@ -6,12 +6,32 @@
 #
 # A part of benchmarks/run.sh is a script of its own (benchmarks/<part>.sh) that run.sh calls
 # with one line; run.sh exports BENCH_SECONDS, BENCH_WARMUP, BENCH_QUICK, BENCH_ROWS and
-# BENCH_BUILT (the jars and $classpath are built), and the part adds its rows with row. Run
-# alone, a part builds what it needs and prints its rows.
+# BENCH_CLASSPATH (what build_once would build), and the part adds its rows with row. Run alone,
+# a part builds what it needs and prints its rows. A part, in short:
+#   work=$(mktemp -d) pids=(); source benchmarks/common.sh; trap kill_all EXIT; build_once
+#   start_service log-x 5095 scripts/run-service log-service --energy-sensors.data-dir="$work/h2"
+#   ceiling=$(health_ceiling 5095 16)
+#   single=$(http_load http://localhost:5095/log/store 16 res/events.txt 1)
+#   stop_service
+#   row "POST /log/store, one line, 16 connections, …" "$(http_figure "$single")" "$(of_ceiling "$single" "$ceiling")" "target"
 
-# Phase lengths: what run.sh exports, else the full run's.
-seconds=${BENCH_SECONDS:-20}
-warmup=${BENCH_WARMUP:-5}
+# Phase lengths: what run.sh exports, else the full run's (or --quick's with BENCH_QUICK=true).
+if [ "${BENCH_QUICK:-false}" = true ]; then
+    seconds=${BENCH_SECONDS:-3} warmup=${BENCH_WARMUP:-1}
+else
+    seconds=${BENCH_SECONDS:-20} warmup=${BENCH_WARMUP:-5}
+fi
+
+# build_once: the jars (tests skipped) and $classpath, for a part run alone; a part that run.sh
+# runs takes run.sh's build (BENCH_CLASSPATH).
+build_once() {
+    if [ -n "${BENCH_CLASSPATH:-}" ]; then
+        classpath=$BENCH_CLASSPATH
+        return
+    fi
+    ./mvnw -q -B -Pbenchmarks -DskipTests package
+    build_classpath
+}
 
 # build_classpath: the benchmarks module's class path, set in $classpath. The drivers run from
 # it (it has the embedded PostgreSQL the shaded JMH jar leaves out). One reactor run, so that
@@ -115,9 +135,9 @@ http_load() {
     shift 2
     need_wrk
     if [ "$warmup" -gt 0 ]; then
-        wrk -t"$threads" -c"$connections" -d"${warmup}s" "${wrk_options[@]}" -s benchmarks/wrk.lua "$url" -- "$@" > /dev/null
+        wrk -t"$threads" -c"$connections" -d"${warmup}s" --timeout 30s "${wrk_options[@]}" -s benchmarks/wrk.lua "$url" -- "$@" > /dev/null
     fi
-    out=$(wrk -t"$threads" -c"$connections" -d"${seconds}s" "${wrk_options[@]}" -s benchmarks/wrk.lua "$url" -- "$@" | tail -n 1)
+    out=$(wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 30s "${wrk_options[@]}" -s benchmarks/wrk.lua "$url" -- "$@" | tail -n 1)
     if [ "$(field "$out" non_2xx)" != 0 ]; then
         echo "http_load $url: $(field "$out" non_2xx) answers were not 2xx; first answer:" >&2
         curl -s -i "${url}" >&2 || true

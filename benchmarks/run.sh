@@ -4,7 +4,10 @@
 # ratio to something measured in the same run, which is what compares across machines.
 # Usage: benchmarks/run.sh [--quick]
 #   --quick: short phases and 20k instead of 1M stored events; checks the script, not the code.
-# Needs a JDK 17+, curl and about 15 minutes (2 cores); run it on a quiet machine.
+# Needs a JDK 17+, curl, wrk (installed with apt-get if missing) and about 20 minutes (2 cores);
+# run it on a quiet machine. Every requests/s figure is wrk's, next to the same server's
+# /actuator/health measured the same way in the same run: the ceiling of server and generator.
+# Each further part is a script of its own (benchmarks/<part>.sh, see common.sh), one line below.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,19 +25,17 @@ parse_port=${BENCH_PARSE_PORT:-5091}
 work=$(mktemp -d)
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 pids=()
-rows=()
+export BENCH_SECONDS=$seconds BENCH_WARMUP=$warmup BENCH_QUICK=$quick BENCH_ROWS=$work/rows.md
+touch "$BENCH_ROWS"
 # shellcheck source=benchmarks/common.sh
 source benchmarks/common.sh
 trap kill_all EXIT
 
 say() { echo "run.sh: $*" >&2; }
-row() { rows+=("| $1 | $2 | $3 | $4 |"); say "$1: $2 ($3)"; }
-# A key=value figure from HttpLoad's output line.
-field() { sed -n "s/.*\b$2=\([^ ]*\).*/\1/p" <<<"$1"; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.2f", a / b }'; }
-load() { java -cp "$classpath" io.energysensors.benchmarks.load.HttpLoad \
-    --warmup "$warmup" --seconds "$seconds" "$@"; }
+# part SCRIPT: a part of this run in a script of its own; its rows join the table.
+part() { say "part: $1"; BENCH_CLASSPATH=$classpath "$1"; }
 
+need_wrk
 say "building (tests skipped; ./mvnw verify runs them)"
 ./mvnw -q -B -Pbenchmarks -DskipTests package
 build_classpath
@@ -83,41 +84,43 @@ for service in parse-service log-service; do
     done
 done
 
-# The ceiling: the liveness probe checks nothing (no database, no disk space), so it is the
-# cheapest request the same server, Spring MVC and load generator can answer on these cores.
-say "parse-service: /log/parse vs its cheapest endpoint"
+say "parse-service: /log/parse vs its /actuator/health"
 start_service parse "$parse_port" scripts/run-service parse-service
-ceiling=$(load --url "http://localhost:$parse_port/actuator/health/liveness" --connections 32)
-parse=$(load --url "http://localhost:$parse_port/log/parse" --file res/events.txt --batch 1 --connections 32)
+ceiling=$(health_ceiling "$parse_port" 16)
+parse=$(http_load "http://localhost:$parse_port/log/parse" 16 res/events.txt 1)
 stop_service
-row "POST /log/parse, one line, 32 connections" "$(field "$parse" requests_per_s) requests/s, p50 $(field "$parse" p50_ms) ms, p99 $(field "$parse" p99_ms) ms" "$(ratio "$(field "$parse" requests_per_s)" "$(field "$ceiling" requests_per_s)") of /actuator/health/liveness ($(field "$ceiling" requests_per_s) requests/s)" ""
+row "POST /log/parse, one line, 16 connections" "$(http_figure "$parse")" "$(of_ceiling "$parse" "$ceiling")" ""
 
 # Ingestion alone: clustering off (a run every 10^9 events), else it takes a core now and then.
-ingestion() {  # database label, service options...; sets batch_events, the batches' events/s
-    local label=$1
-    shift
+ingestion() {  # database label, what the database alone takes (rows/s), its name, service options...
+    local label=$1 alone=$2 alone_name=$3
+    shift 3
     start_service "log-$label" "$log_port" scripts/run-service log-service \
         --energy-sensors.clustering.every-events=1000000000 "$@"
     local ceiling single batch
-    ceiling=$(load --url "http://localhost:$log_port/actuator/health/liveness" --connections 32)
-    single=$(load --url "http://localhost:$log_port/log/store" --file res/events.txt --batch 1 --connections 32)
-    batch=$(load --url "http://localhost:$log_port/log/store" --file res/events.txt --batch 1000 --connections 2)
-    batch_events=$(field "$batch" lines_per_s)
+    ceiling=$(health_ceiling "$log_port" 16)
+    single=$(http_load "http://localhost:$log_port/log/store" 16 res/events.txt 1)
+    batch=$(http_load "http://localhost:$log_port/log/store" 2 res/events.txt 1000)
     stop_service
-    row "POST /log/store, one line, 32 connections, $label" "$(field "$single" requests_per_s) requests/s, p50 $(field "$single" p50_ms) ms, p99 $(field "$single" p99_ms) ms" "$(ratio "$(field "$single" requests_per_s)" "$(field "$ceiling" requests_per_s)") of /actuator/health/liveness ($(field "$ceiling" requests_per_s) requests/s)" "≥ 0.40 of liveness"
-    row "POST /log/store, 1000-line batches, 2 connections, $label" "$batch_events events/s, p99 $(field "$batch" p99_ms) ms" "$(ratio "$batch_events" "$parser") of the one-thread parser" "$([ "$label" = H2 ] && echo 100,000 || echo 50,000) events/s"
+    row "POST /log/store, one line, 16 connections, $label" "$(http_figure "$single")" "$(of_ceiling "$single" "$ceiling")" "≥ 0.40 of /actuator/health"
+    row "POST /log/store, 1000-line batches, 2 connections, $label" \
+        "$(field "$batch" lines_per_s) events/s, p99 $(field "$batch" p99_ms) ms" \
+        "$(ratio "$(field "$batch" lines_per_s)" "$alone") of $alone_name, one thread ($alone rows/s); $(field "$batch" requests_per_s) of $(field "$ceiling" requests_per_s) requests/s on /actuator/health" \
+        "$([ "$label" = H2 ] && echo "≥ 0.70" || echo "≥ 0.60") of $alone_name"
 }
-say "log-service: ingestion into H2"
-ingestion H2 --energy-sensors.data-dir="$work/h2-ingest"
-# What H2 alone inserts with the service's schema and write pattern, one thread: the ceiling of
-# the row above, since the service commits its batches on one thread at a time.
+# What each database alone takes on one thread, the service's schema, 1000 rows a commit: the
+# ceiling of its batches, which the service commits on one thread at a time.
 say "H2 alone: the service's schema and write pattern, one thread"
 h2_alone=$(java -cp "$classpath" io.energysensors.benchmarks.ingest.H2InsertLoop "$seconds" $(( 2 * warmup )) | tail -n 1)
-row "H2 alone (H2InsertLoop), 1000-row commits, one device, one thread" "$(field "$h2_alone" rows_per_s) rows/s" "the service's 1000-line batches into H2 reach $(ratio "$batch_events" "$(field "$h2_alone" rows_per_s)") of it" ""
-say "log-service: ingestion into PostgreSQL (embedded, synchronous commit)"
+say "log-service: ingestion into H2"
+ingestion H2 "$(field "$h2_alone" rows_per_s)" "H2 alone (H2InsertLoop)" --energy-sensors.data-dir="$work/h2-ingest"
 start_postgres
-ingestion PostgreSQL --spring.profiles.active=postgres --spring.datasource.url="$postgres_url" \
-    --spring.datasource.username=postgres --spring.datasource.password=postgres
+say "PostgreSQL alone (embedded, synchronous commit): bare COPY, one thread"
+copy_alone=$(java -cp "$classpath" io.energysensors.benchmarks.ingest.PostgresCopyLoop "$postgres_url" postgres postgres \
+    "$seconds" $(( 2 * warmup )) | tail -n 1)
+say "log-service: ingestion into PostgreSQL"
+ingestion PostgreSQL "$(field "$copy_alone" rows_per_s)" "bare COPY (PostgresCopyLoop)" --spring.profiles.active=postgres \
+    --spring.datasource.url="$postgres_url" --spring.datasource.username=postgres --spring.datasource.password=postgres
 
 say "log-service: clustering and the summary with $stored_events events stored (H2)"
 start_service log-clustering "$log_port" scripts/run-service log-service \
@@ -127,21 +130,24 @@ runs() {  # events to add, runs -> the driver's last line
         --base "http://localhost:$log_port" --file res/events.txt --events "$1" --runs "$2" | tail -n 1
 }
 runs 1000 1 > /dev/null
-summary_small=$(load --url "http://localhost:$log_port/clusters/summary" --connections 4)
+summary_small=$(http_load "http://localhost:$log_port/clusters/summary" 4)
 run_line=$(runs $(( stored_events - 1000 )) 3)
 run_ms=$(sed -n 's/.*median \([0-9]*\) ms.*/\1/p' <<<"$run_line")
-summary_large=$(load --url "http://localhost:$log_port/clusters/summary" --connections 4)
-idle=$(load --url "http://localhost:$log_port/log/store" --file res/events.txt --batch 1 --connections 4)
+summary_large=$(http_load "http://localhost:$log_port/clusters/summary" 4)
+ceiling=$(health_ceiling "$log_port" 4)
+idle=$(http_load "http://localhost:$log_port/log/store" 4 res/events.txt 1)
 # Keep a run going all through the measurement: a request during a run queues one follow-up.
 ( while :; do curl -fs -X POST "localhost:$log_port/clusters/recompute" > /dev/null || true; sleep 0.2; done ) &
 recompute=$!
 pids+=("$recompute")
-busy=$(load --url "http://localhost:$log_port/log/store" --file res/events.txt --batch 1 --connections 4)
+busy=$(http_load "http://localhost:$log_port/log/store" 4 res/events.txt 1)
 kill "$recompute"
 stop_service
 row "whole clustering run in log-service, $stored_events events (median of 3)" "$run_ms ms" "$(ratio "$run_ms" "${mean_shift[2]}")x Mean Shift alone at 1M points" "100k events ≤ 500 ms"
-row "POST /log/store p99, one line, 4 connections, during clustering runs" "$(field "$busy" p99_ms) ms ($(field "$busy" requests_per_s) requests/s)" "$(ratio "$(field "$busy" p99_ms)" "$(field "$idle" p99_ms)")x idle p99 ($(field "$idle" p99_ms) ms)" "≤ 2x idle"
-row "GET /clusters/summary, 4 connections, $stored_events events stored" "p50 $(field "$summary_large" p50_ms) ms, p99 $(field "$summary_large" p99_ms) ms" "$(ratio "$(field "$summary_large" p50_ms)" "$(field "$summary_small" p50_ms)")x p50 with 1000 stored ($(field "$summary_small" p50_ms) ms)" "does not grow with the store"
+row "POST /log/store p99, one line, 4 connections, during clustering runs" "$(field "$busy" p99_ms) ms ($(field "$busy" requests_per_s) requests/s)" "$(ratio "$(field "$busy" p99_ms)" "$(field "$idle" p99_ms)")x idle p99 ($(field "$idle" p99_ms) ms, $(field "$idle" requests_per_s) requests/s); /actuator/health $(field "$ceiling" requests_per_s) requests/s" "≤ 2x idle"
+row "GET /clusters/summary, 4 connections, $stored_events events stored" "p50 $(field "$summary_large" p50_ms) ms, p99 $(field "$summary_large" p99_ms) ms" "$(ratio "$(field "$summary_large" p50_ms)" "$(field "$summary_small" p50_ms)")x p50 with 1000 stored ($(field "$summary_small" p50_ms) ms); $(field "$summary_large" requests_per_s) of $(field "$ceiling" requests_per_s) requests/s on /actuator/health" "does not grow with the store"
+
+# --- Parts in scripts of their own, one line each: part benchmarks/<part>.sh ------------------
 
 # --- The table -------------------------------------------------------------------------------
 mkdir -p benchmarks/results
@@ -154,6 +160,6 @@ result="benchmarks/results/$(date -u +%Y-%m-%dT%H%M%SZ)$suffix.md"
     echo
     echo "| what | figure | ratio (same run) | target |"
     echo "| --- | --- | --- | --- |"
-    printf '%s\n' "${rows[@]}"
+    cat "$BENCH_ROWS"
 } | tee "$result"
 say "saved to $result"

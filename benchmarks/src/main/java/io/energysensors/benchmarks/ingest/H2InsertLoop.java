@@ -36,7 +36,6 @@ import com.sun.management.OperatingSystemMXBean;
  */
 public final class H2InsertLoop {
 
-    private static final Path MIGRATIONS = Path.of("log-service/src/main/resources/db/migration");
     private static final int COLUMNS = 22;
     private static final int ROWS_PER_STATEMENT = 100;
     private static final int ROWS_PER_COMMIT = 1000;
@@ -64,18 +63,10 @@ public final class H2InsertLoop {
     }
 
     private static void migrate(Connection connection, boolean deviceIndex) throws IOException, SQLException {
-        List<Path> scripts;
-        try (Stream<Path> files = Files.list(MIGRATIONS)) {
-            // V1__, V2__, ...: fewer than ten, so their names sort in version order.
-            scripts = files.sorted().toList();
-        }
         try (Statement statement = connection.createStatement()) {
-            for (Path script : scripts) {
-                String sql = Files.readString(script).replaceAll("--[^\n]*", "");
-                for (String command : sql.split(";")) {
-                    if (!command.isBlank() && (deviceIndex || !command.contains("CREATE INDEX"))) {
-                        statement.execute(command);
-                    }
+            for (String command : Migrations.statements()) {
+                if (deviceIndex || !command.contains("CREATE INDEX")) {
+                    statement.execute(command);
                 }
             }
         }
