@@ -134,7 +134,10 @@ class ReadersDoNotStarveStoresTests extends OnPostgres {
         return meters.get("energy_sensors.reads.in_flight").gauge().value();
     }
 
+    /** With a time limit, so that a read the service never cancels fails the test instead of hanging it. */
     private HttpRequest get(String path) {
-        return HttpRequest.newBuilder(URI.create(server.base() + path)).build();
+        return HttpRequest.newBuilder(URI.create(server.base() + path))
+                .timeout(Duration.ofMinutes(2))
+                .build();
     }
 }
