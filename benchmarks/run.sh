@@ -150,6 +150,8 @@ row "GET /clusters/summary, 4 connections, $stored_events events stored" "p50 $(
 
 # --- Parts in scripts of their own, one line each: part benchmarks/<part>.sh ------------------
 
+say "log-service: stores with readers hammering (benchmarks/readers.sh, wrk)"; rows+=("$(benchmarks/readers.sh --built "$seconds" $(( stored_events / 10 )))")
+
 # --- The table -------------------------------------------------------------------------------
 mkdir -p benchmarks/results
 result="benchmarks/results/$(date -u +%Y-%m-%dT%H%M%SZ)$suffix.md"

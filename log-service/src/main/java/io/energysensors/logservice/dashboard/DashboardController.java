@@ -2,11 +2,14 @@ package io.energysensors.logservice.dashboard;
 
 import java.time.Instant;
 
+import io.energysensors.logservice.reads.ReadTimeouts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,12 +22,12 @@ class DashboardController {
 
     static final int MAX_MINUTES = 24 * 60;
 
-    private final PointSampler sampler;
+    private final SampleCache samples;
     private final IngestionRates rates;
     private final DashboardProperties properties;
 
-    DashboardController(PointSampler sampler, IngestionRates rates, DashboardProperties properties) {
-        this.sampler = sampler;
+    DashboardController(SampleCache samples, IngestionRates rates, DashboardProperties properties) {
+        this.samples = samples;
         this.rates = rates;
         this.properties = properties;
     }
@@ -33,14 +36,23 @@ class DashboardController {
     @Operation(
             summary = "A deterministic sample of stored events with their cluster label",
             description = "Every step-th event by id, step the smallest that keeps the sample within the limit. "
-                    + "Each point is the 8 clustering features, then the label (-1 orphan, null not yet clustered).")
-    PointSample points(
+                    + "Each point is the 8 clustering features, then the label (-1 orphan, null not yet clustered). "
+                    + "Taken once per clustering run (or sample-max-age); its ETag answers a repeated poll 304.")
+    ResponseEntity<PointSample> points(
             @Parameter(description = "most points to return; capped by energy-sensors.dashboard.max-points")
                     @RequestParam(required = false)
                     @Min(1)
                     Integer limit) {
         int max = properties.maxPoints();
-        return sampler.sample(limit == null ? max : Math.min(limit, max));
+        PointSample sample = ReadTimeouts.answer(
+                "sampling points", () -> samples.sample(limit == null ? max : Math.min(limit, max)));
+        // The same sample answers until it is taken again: a browser revalidates, and gets 304.
+        String version =
+                sample.runId() + "-" + sample.limit() + "-" + sample.takenAt().toEpochMilli();
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noCache())
+                .eTag(version)
+                .body(sample);
     }
 
     @GetMapping("/ingestion")
@@ -51,6 +63,6 @@ class DashboardController {
                     @Min(1)
                     @Max(MAX_MINUTES)
                     int minutes) {
-        return rates.lastMinutes(minutes, Instant.now());
+        return ReadTimeouts.answer("counting stored events", () -> rates.lastMinutes(minutes, Instant.now()));
     }
 }

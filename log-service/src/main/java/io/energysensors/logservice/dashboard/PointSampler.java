@@ -2,6 +2,7 @@ package io.energysensors.logservice.dashboard;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -49,7 +50,10 @@ class PointSampler {
         this.labels = labels;
     }
 
-    /** Events stored while it runs may make the total run ahead of the rows; LIMIT keeps the bound. */
+    /**
+     * Reads the whole table, so {@link SampleCache} takes it once per clustering result. Events
+     * stored while it runs may make the total run ahead of the rows; LIMIT keeps the bound.
+     */
     PointSample sample(int limit) {
         long total = storedEvents.read();
         long step = Math.max(1, (total + limit - 1) / limit);
@@ -62,7 +66,7 @@ class PointSampler {
                 },
                 step,
                 limit);
-        return new PointSample(FEATURES, points, total, step);
+        return new PointSample(FEATURES, points, total, step, limit, current.runId(), Instant.now());
     }
 
     private static Object[] point(ResultSet row, ClusterLabels current) throws SQLException {

@@ -4,9 +4,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.repository.Repository;
 
@@ -18,7 +15,4 @@ interface EventRepository extends Repository<SensorEventEntity, Long>, JpaSpecif
     long count();
 
     List<SensorEventEntity> findAllByIdIn(Collection<Long> ids);
-
-    @Override
-    Page<SensorEventEntity> findAll(Specification<SensorEventEntity> filter, Pageable pageable);
 }

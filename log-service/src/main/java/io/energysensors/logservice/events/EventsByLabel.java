@@ -28,6 +28,7 @@ public class EventsByLabel {
                 .sorted(Comparator.comparingLong(SensorEventEntity::id).reversed())
                 .map(event -> event.toView(current))
                 .toList();
-        return new EventPage(views, page, size, total, (int) ((total + size - 1) / size));
+        // Label pages are slices of the labels in memory, O(page) at any depth: no cursor needed.
+        return new EventPage(views, page, size, total, (int) ((total + size - 1) / size), true, null);
     }
 }

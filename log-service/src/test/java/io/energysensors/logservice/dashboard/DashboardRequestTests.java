@@ -23,7 +23,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class DashboardRequestTests {
 
     @MockitoBean
-    private PointSampler sampler;
+    private SampleCache samples;
 
     @MockitoBean
     private IngestionRates rates;

@@ -31,6 +31,9 @@ class EventsRequestTests {
     @MockitoBean
     private CurrentLabels labels;
 
+    @MockitoBean
+    private MatchingEventCount matching;
+
     @Autowired
     private MockMvc mvc;
 
