@@ -210,6 +210,8 @@
             ['Computed at', summary.computed_at ? new Date(summary.computed_at).toLocaleString() : 'never'],
             ['Events covered', number(summary.events_covered, 0)],
             ['Events skipped', number(summary.events_skipped, 0)],
+            ['Computed by', summary.kind === 'assignment' ? 'assigning new events to the centers'
+                : summary.kind === 'full' ? 'a full run' : '–'],
             ['Bandwidth', number(summary.bandwidth, 4)]
         ];
         const last = summary.last_run;
