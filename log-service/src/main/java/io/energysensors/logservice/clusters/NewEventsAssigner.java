@@ -59,8 +59,8 @@ class NewEventsAssigner {
             long clustered,
             long covered,
             long skipped) {
-        holdOnCommit(new Basis(
-                runId, result, statistics, lastEventId, clustered, covered, skipped, covered + skipped, covered, 0));
+        holdOnCommit(
+                new Basis(runId, result, statistics, lastEventId, clustered, skipped, covered + skipped, covered, 0));
     }
 
     /**
@@ -133,7 +133,7 @@ class NewEventsAssigner {
         if (ids.length > 0) {
             lastEventId = Math.max(lastEventId, ids[ids.length - 1]);
         }
-        holdOnCommit(held.extended(runId, statistics, lastEventId, extended.size(), allSkipped));
+        holdOnCommit(held.extended(runId, statistics, lastEventId, allSkipped));
         return succeeded;
     }
 
@@ -152,6 +152,7 @@ class NewEventsAssigner {
      *
      * @param lastEventId the highest event id read so far: newer ones are new
      * @param clustered the events the full run gave Mean Shift
+     * @param skipped the events that could not be placed, by the full run and the assignments since
      * @param seenByFullRun the events the full run read, covered or skipped
      */
     private record Basis(
@@ -160,20 +161,18 @@ class NewEventsAssigner {
             ClusterStatistics statistics,
             long lastEventId,
             long clustered,
-            long covered,
             long skipped,
             long seenByFullRun,
             long coveredByFullRun,
             int runsSinceFull) {
 
-        Basis extended(long runId, ClusterStatistics statistics, long lastEventId, long covered, long skipped) {
+        Basis extended(long runId, ClusterStatistics statistics, long lastEventId, long skipped) {
             return new Basis(
                     runId,
                     result,
                     statistics,
                     lastEventId,
                     clustered,
-                    covered,
                     skipped,
                     seenByFullRun,
                     coveredByFullRun,
