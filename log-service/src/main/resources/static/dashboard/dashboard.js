@@ -82,6 +82,38 @@
         return node;
     }
 
+    // Tooltips are built from text nodes, never from HTML strings, so no name or value can become
+    // markup whatever ECharts does with strings (it has had tooltip XSS fixes in 5.6.0 and 6.1.0).
+    // Legends and axes are drawn on the canvas, which has no markup to inject into.
+    function tooltipOf(color, lines) {
+        const box = element('div', undefined, 'tooltip');
+        lines.forEach((line, index) => {
+            const row = element('div');
+            if (index === 0 && color) {
+                const swatch = element('span', undefined, 'swatch');
+                swatch.style.background = color;
+                row.appendChild(swatch);
+            }
+            row.appendChild(document.createTextNode(line));
+            box.appendChild(row);
+        });
+        return box;
+    }
+
+    function pointTooltip(params) {
+        const [x, y] = params.value;
+        return tooltipOf(params.color, [
+            params.name || params.seriesName,
+            titleOf(state.features[state.x]) + ': ' + number(x),
+            titleOf(state.features[state.y]) + ': ' + number(y)
+        ]);
+    }
+
+    function rateTooltip(params) {
+        const minute = params[0];
+        return tooltipOf(null, [minute.axisValueLabel, number(minute.value, 0) + ' events']);
+    }
+
     // One series per label: the legend then names the clusters and each keeps one colour.
     function scatterSeries() {
         const byLabel = new Map();
@@ -135,7 +167,7 @@
             animation: false,
             grid: {left: 70, right: 30, top: 40, bottom: 50},
             legend: {top: 0, type: 'scroll'},
-            tooltip: {trigger: 'item'},
+            tooltip: {trigger: 'item', formatter: pointTooltip},
             xAxis: {type: 'value', name: titleOf(state.features[state.x]), nameLocation: 'middle', nameGap: 30, scale: true},
             yAxis: {type: 'value', name: titleOf(state.features[state.y]), nameLocation: 'middle', nameGap: 50, scale: true},
             series: scatterSeries()
@@ -178,6 +210,8 @@
             ['Computed at', summary.computed_at ? new Date(summary.computed_at).toLocaleString() : 'never'],
             ['Events covered', number(summary.events_covered, 0)],
             ['Events skipped', number(summary.events_skipped, 0)],
+            ['Computed by', summary.kind === 'assignment' ? 'assigning new events to the centers'
+                : summary.kind === 'full' ? 'a full run' : '–'],
             ['Bandwidth', number(summary.bandwidth, 4)]
         ];
         const last = summary.last_run;
@@ -250,7 +284,7 @@
         rate.setOption({
             animation: false,
             grid: {left: 60, right: 20, top: 20, bottom: 30},
-            tooltip: {trigger: 'axis'},
+            tooltip: {trigger: 'axis', formatter: rateTooltip},
             xAxis: {type: 'category', data: minutes.map(m => new Date(m.start).toLocaleTimeString([], {hour: '2-digit', minute: '2-digit'}))},
             yAxis: {type: 'value', name: 'events/min', minInterval: 1},
             series: [{id: 'rate', type: 'bar', data: minutes.map(m => m.events), itemStyle: {color: '#4e79a7'}}]

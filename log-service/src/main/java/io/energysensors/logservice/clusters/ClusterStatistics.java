@@ -33,6 +33,19 @@ final class ClusterStatistics {
         Arrays.fill(max, Double.NEGATIVE_INFINITY);
     }
 
+    private ClusterStatistics(ClusterStatistics other) {
+        counts = other.counts.clone();
+        mean = other.mean.clone();
+        squares = other.squares.clone();
+        min = other.min.clone();
+        max = other.max.clone();
+    }
+
+    /** A copy to add to, leaving these as they are. */
+    ClusterStatistics copy() {
+        return new ClusterStatistics(this);
+    }
+
     void add(int label, double[] coordinates, int offset) {
         int slot = label + 1;
         long n = ++counts[slot];

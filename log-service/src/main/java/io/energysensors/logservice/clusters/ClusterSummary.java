@@ -2,6 +2,7 @@ package io.energysensors.logservice.clusters;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -12,6 +13,8 @@ import tools.jackson.databind.annotation.JsonNaming;
  * plus what the result was computed from. Before any successful run every member but
  * {@code clusters} and {@code last_run} is null.
  *
+ * @param kind how the current result was computed: {@code full}, Mean Shift over the scope, or
+ *     {@code assignment}, the events stored since the result before it assigned to its centers
  * @param lastRun the most recent run, whatever became of it; null before the first
  * @param nextRunDueAt when this instance's count-triggered run, due but waiting for its CPU
  *     budget, will start; null when none waits
@@ -21,6 +24,7 @@ record ClusterSummary(
         Long runId,
         Instant computedAt,
         String scope,
+        String kind,
         Long eventsClustered,
         Long eventsCovered,
         Long eventsSkipped,
@@ -49,6 +53,7 @@ record ClusterSummary(
     record LastRun(
             long id,
             String status,
+            String kind,
             String reason,
             String trigger,
             Instant startedAt,
@@ -61,6 +66,7 @@ record ClusterSummary(
             return new LastRun(
                     run.id(),
                     run.status().name(),
+                    run.kind().name().toLowerCase(Locale.ROOT),
                     run.reason(),
                     run.trigger(),
                     run.startedAt(),

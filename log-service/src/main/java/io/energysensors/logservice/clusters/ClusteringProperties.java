@@ -17,6 +17,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     next one waits at least {@code (1/cpuShare - 1) × d}; more than 0, at most 1 (no wait)
  * @param keepRuns how many of the latest runs {@code clustering_run} keeps (besides the one whose
  *     result is current); older ones are deleted by each run, so the table does not grow with time
+ * @param assignBelow a count-triggered run assigns the events stored since the last full run to
+ *     that run's centers, instead of clustering anew, while they are fewer than this fraction of
+ *     the events it covered; at least 0 (never assign), below 1
+ * @param fullRunEvery at most this many count-triggered runs in a row make one full run and
+ *     assignments after it: every {@code fullRunEvery}-th is full whatever the fraction; at least 1
+ *     (every run full)
  */
 @ConfigurationProperties("energy-sensors.clustering")
 public record ClusteringProperties(
@@ -26,7 +32,9 @@ public record ClusteringProperties(
         @DefaultValue("0") long sampleSeed,
         @DefaultValue("1e9") double maxAbsFeature,
         @DefaultValue("0.25") double cpuShare,
-        @DefaultValue("10") int keepRuns) {
+        @DefaultValue("10") int keepRuns,
+        @DefaultValue("0.05") double assignBelow,
+        @DefaultValue("10") int fullRunEvery) {
 
     public ClusteringProperties {
         if (everyEvents < 1) {
@@ -48,6 +56,14 @@ public record ClusteringProperties(
         if (keepRuns < 1) {
             throw new IllegalArgumentException(
                     "energy-sensors.clustering.keep-runs must be at least 1, got " + keepRuns);
+        }
+        if (!(assignBelow >= 0 && assignBelow < 1)) {
+            throw new IllegalArgumentException(
+                    "energy-sensors.clustering.assign-below must be at least 0 and below 1, got " + assignBelow);
+        }
+        if (fullRunEvery < 1) {
+            throw new IllegalArgumentException(
+                    "energy-sensors.clustering.full-run-every must be at least 1, got " + fullRunEvery);
         }
     }
 }

@@ -24,14 +24,21 @@ class ClusteringRun {
     private final ResultWriter writer;
     private final LabelCache labels;
     private final ClusteringProperties properties;
+    private final NewEventsAssigner assigner;
     private final MeanShift meanShift = new MeanShift();
     private final BandwidthEstimator bandwidth = BandwidthEstimator.reference();
 
-    ClusteringRun(FeatureReader reader, ResultWriter writer, LabelCache labels, ClusteringProperties properties) {
+    ClusteringRun(
+            FeatureReader reader,
+            ResultWriter writer,
+            LabelCache labels,
+            ClusteringProperties properties,
+            NewEventsAssigner assigner) {
         this.reader = reader;
         this.writer = writer;
         this.labels = labels;
         this.properties = properties;
+        this.assigner = assigner;
     }
 
     /**
@@ -68,28 +75,29 @@ class ClusteringRun {
         writer.clearResult();
         ClusterStatistics statistics = new ClusterStatistics(result.clusterCount());
         LabelBuffer labelled = new LabelBuffer(chosen.size());
-        long unplaced;
+        FeatureReader.Skipped unplaced;
         if (scope == Scope.ALL) {
             add(chosen, result.labels(), statistics, labelled);
-            unplaced = skipped.count();
+            unplaced = skipped;
         } else {
-            FeatureReader.Skipped notPlaced = new FeatureReader.Skipped();
+            unplaced = new FeatureReader.Skipped();
             reader.chunks(
                     ASSIGN_CHUNK,
-                    notPlaced,
+                    unplaced,
                     chunk -> add(chunk, result.assignAll(chunk.points()), statistics, labelled));
-            unplaced = notPlaced.count();
         }
         long[] ids = labelled.ids();
         int[] eventLabels = labelled.labels();
         writer.insertLabels(runId, ids, eventLabels);
         labels.publishOnCommit(new ClusterLabels(runId, ids, eventLabels));
         writer.insertClusters(runId, statistics.rows(result));
-        RunRecord succeeded = run.succeeded(ids.length, unplaced, result.bandwidth(), result.clusterCount());
+        RunRecord succeeded = run.succeeded(ids.length, unplaced.count(), result.bandwidth(), result.clusterCount());
         writer.updateRun(succeeded);
         writer.makeCurrent(runId);
         writer.deleteRunsBeyond(properties.keepRuns());
         timer.store = timer.lap();
+        long lastEventId = Math.max(ids.length == 0 ? 0 : ids[ids.length - 1], unplaced.highestId());
+        assigner.fullRunStoring(runId, result, statistics, lastEventId, chosen.size(), ids.length, unplaced.count());
         return succeeded;
     }
 

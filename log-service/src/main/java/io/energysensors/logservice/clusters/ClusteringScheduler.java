@@ -38,6 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       transaction that holds {@link ClusteringLock}, so of several instances exactly one runs.
  *   <li>Within a CPU budget ({@link CpuBudget}): a count that is due while the budget rests waits
  *       for the rest to end, and every count that comes due meanwhile joins that one run.
+ *   <li>Few new events ({@link NewEventsAssigner}): a count-triggered run may assign the events
+ *       stored since the current result to its centers instead of clustering anew.
  *   <li>On request ({@link #requestRun}, from POST /clusters/recompute): at once, whatever the
  *       budget, since an operator who asks wants the result now; its time counts against the
  *       budget of the runs after it.
@@ -64,6 +66,7 @@ class ClusteringScheduler {
     private static final Duration SHORTEST_WAKE_UP = Duration.ofMillis(10);
 
     private final ClusteringRun run;
+    private final NewEventsAssigner assigner;
     private final ClusteringLock lock;
     private final ResultWriter writer;
     private final RunReport report;
@@ -92,6 +95,7 @@ class ClusteringScheduler {
 
     ClusteringScheduler(
             ClusteringRun run,
+            NewEventsAssigner assigner,
             ClusteringLock lock,
             ResultWriter writer,
             RunReport report,
@@ -102,6 +106,7 @@ class ClusteringScheduler {
             ClusteringProperties properties,
             @Qualifier(ClusteringExecutorConfiguration.CLOCK) Clock clock) {
         this.run = run;
+        this.assigner = assigner;
         this.lock = lock;
         this.writer = writer;
         this.report = report;
@@ -176,6 +181,9 @@ class ClusteringScheduler {
                     }
                     moveLastCount(due[0]);
                     attempt.trigger(due[0].reason());
+                    if (assigner.applies(due[0].stored())) {
+                        return assigner.assign(attempt, timer);
+                    }
                 }
                 return run.replaceResult(attempt, timer);
             });

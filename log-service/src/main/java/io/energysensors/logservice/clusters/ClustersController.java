@@ -44,7 +44,7 @@ class ClustersController {
                 results.lastRun().map(ClusterSummary.LastRun::of).orElse(null);
         if (current.isEmpty()) {
             return new ClusterSummary(
-                    null, null, null, null, null, null, null, List.of(), lastRun, scheduler.nextRunDueAt());
+                    null, null, null, null, null, null, null, null, List.of(), lastRun, scheduler.nextRunDueAt());
         }
         long runId = current.get(0).runId();
         RunRecord run = results.run(runId)
@@ -56,6 +56,7 @@ class ClustersController {
                 runId,
                 run.finishedAt(),
                 run.scope().name().toLowerCase(Locale.ROOT),
+                run.kind().name().toLowerCase(Locale.ROOT),
                 run.eventsClustered(),
                 run.eventsCovered(),
                 run.eventsSkipped(),

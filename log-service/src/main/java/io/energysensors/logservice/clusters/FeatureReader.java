@@ -38,9 +38,20 @@ class FeatureReader {
     static final class Skipped {
 
         private long count;
+        private long highestId;
 
         long count() {
             return count;
+        }
+
+        /** The highest id among them; 0 when there are none. */
+        long highestId() {
+            return highestId;
+        }
+
+        private void add(long id) {
+            count++;
+            highestId = Math.max(highestId, id);
         }
     }
 
@@ -48,6 +59,13 @@ class FeatureReader {
     Features all(Skipped skipped) {
         Features features = new Features(FETCH_SIZE);
         each("SELECT " + COLUMNS + " FROM sensor_event ORDER BY id", skipped, features::add);
+        return features;
+    }
+
+    /** Every placeable event with an id above {@code afterId}, in id order. */
+    Features after(long afterId, Skipped skipped) {
+        Features features = new Features(FETCH_SIZE);
+        each("SELECT " + COLUMNS + " FROM sensor_event WHERE id > " + afterId + " ORDER BY id", skipped, features::add);
         return features;
     }
 
@@ -108,7 +126,7 @@ class FeatureReader {
             if (read(rs, row)) {
                 consumer.accept(rs.getLong(1), row);
             } else {
-                skipped.count++;
+                skipped.add(rs.getLong(1));
             }
         });
     }

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 class ResultReader {
 
     private static final String RUN_COLUMNS = "id, started_at, finished_at, duration_ms, status, trigger_reason, "
-            + "reason, scope, events_clustered, events_covered, events_skipped, bandwidth, cluster_count";
+            + "reason, scope, kind, events_clustered, events_covered, events_skipped, bandwidth, cluster_count";
 
     private static final String SELECT_CLUSTERS =
             "SELECT run_id, label, member_count, center, mean, std, min_value, max_value FROM cluster";
@@ -83,11 +83,12 @@ class ResultReader {
                 rs.getString(6),
                 rs.getString(7),
                 Scope.valueOf(rs.getString(8)),
-                nullableLong(rs, 9),
+                RunKind.valueOf(rs.getString(9)),
                 nullableLong(rs, 10),
                 nullableLong(rs, 11),
-                nullableDouble(rs, 12),
-                nullableInt(rs, 13));
+                nullableLong(rs, 12),
+                nullableDouble(rs, 13),
+                nullableInt(rs, 14));
     }
 
     private static Long nullableLong(ResultSet rs, int column) throws SQLException {

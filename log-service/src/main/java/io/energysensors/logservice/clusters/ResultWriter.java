@@ -39,8 +39,8 @@ class ResultWriter {
                 connection -> {
                     PreparedStatement statement = connection.prepareStatement("""
                     INSERT INTO clustering_run (started_at, finished_at, duration_ms, status, trigger_reason, reason,
-                        scope, events_clustered, events_covered, events_skipped, bandwidth, cluster_count)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
+                        scope, kind, events_clustered, events_covered, events_skipped, bandwidth, cluster_count)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
                     bindRun(statement, run);
                     return statement;
                 },
@@ -51,30 +51,55 @@ class ResultWriter {
     void updateRun(RunRecord run) {
         jdbc.update("""
                 UPDATE clustering_run SET started_at = ?, finished_at = ?, duration_ms = ?, status = ?,
-                    trigger_reason = ?, reason = ?, scope = ?, events_clustered = ?, events_covered = ?,
+                    trigger_reason = ?, reason = ?, scope = ?, kind = ?, events_clustered = ?, events_covered = ?,
                     events_skipped = ?, bandwidth = ?, cluster_count = ?
                 WHERE id = ?""", statement -> {
             bindRun(statement, run);
-            statement.setLong(13, run.id());
+            statement.setLong(14, run.id());
         });
     }
 
     void clearResult() {
         jdbc.update("DELETE FROM cluster_membership");
+        clearClusters();
+    }
+
+    void clearClusters() {
         jdbc.update("DELETE FROM cluster");
+    }
+
+    /**
+     * Hands the labels stored for run {@code from} to run {@code to}, for an assignment that keeps
+     * them and adds the new events' labels after them.
+     *
+     * @return the chunk number the new events' labels take
+     */
+    int carryOverLabels(long from, long to) {
+        jdbc.update("UPDATE cluster_membership SET run_id = ? WHERE run_id = ?", to, from);
+        return jdbc.queryForObject(
+                "SELECT COALESCE(MAX(chunk) + 1, 0) FROM cluster_membership WHERE run_id = ?", Integer.class, to);
     }
 
     /** Stores label {@code labels[i]} of event {@code ids[i]}, ids ascending, in one batch of one INSERT. */
     void insertLabels(long runId, long[] ids, int[] labels) {
-        insertLabels(runId, ids, labels, EVENTS_PER_CHUNK);
+        insertLabels(runId, 0, ids, labels, EVENTS_PER_CHUNK);
+    }
+
+    /** As {@link #insertLabels(long, long[], int[])}, numbering the rows from {@code firstChunk}. */
+    void insertLabels(long runId, int firstChunk, long[] ids, int[] labels) {
+        insertLabels(runId, firstChunk, ids, labels, EVENTS_PER_CHUNK);
     }
 
     /** @param eventsPerChunk events per row; fewer than {@link #EVENTS_PER_CHUNK} make many rows of few events */
     void insertLabels(long runId, long[] ids, int[] labels, int eventsPerChunk) {
+        insertLabels(runId, 0, ids, labels, eventsPerChunk);
+    }
+
+    private void insertLabels(long runId, int firstChunk, long[] ids, int[] labels, int eventsPerChunk) {
         List<Chunk> chunks = new ArrayList<>();
         for (int from = 0; from < ids.length; from += eventsPerChunk) {
             int to = Math.min(ids.length, from + eventsPerChunk);
-            chunks.add(new Chunk(chunks.size(), to - from, LabelCodec.encode(ids, labels, from, to)));
+            chunks.add(new Chunk(firstChunk + chunks.size(), to - from, LabelCodec.encode(ids, labels, from, to)));
         }
         jdbc.batchUpdate(
                 "INSERT INTO cluster_membership (run_id, chunk, event_count, members) VALUES (?, ?, ?, ?)",
@@ -132,11 +157,12 @@ class ResultWriter {
         statement.setString(5, run.trigger());
         statement.setString(6, run.reason());
         statement.setString(7, run.scope().name());
-        setNullable(statement, 8, run.eventsClustered(), Types.BIGINT);
-        setNullable(statement, 9, run.eventsCovered(), Types.BIGINT);
-        setNullable(statement, 10, run.eventsSkipped(), Types.BIGINT);
-        setNullable(statement, 11, run.bandwidth(), Types.DOUBLE);
-        setNullable(statement, 12, run.clusterCount(), Types.INTEGER);
+        statement.setString(8, run.kind().name());
+        setNullable(statement, 9, run.eventsClustered(), Types.BIGINT);
+        setNullable(statement, 10, run.eventsCovered(), Types.BIGINT);
+        setNullable(statement, 11, run.eventsSkipped(), Types.BIGINT);
+        setNullable(statement, 12, run.bandwidth(), Types.DOUBLE);
+        setNullable(statement, 13, run.clusterCount(), Types.INTEGER);
     }
 
     private static void setNullable(PreparedStatement statement, int index, Object value, int type)

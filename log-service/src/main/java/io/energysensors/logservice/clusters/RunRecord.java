@@ -16,6 +16,7 @@ public record RunRecord(
         String trigger,
         String reason,
         Scope scope,
+        RunKind kind,
         Long eventsClustered,
         Long eventsCovered,
         Long eventsSkipped,
@@ -43,6 +44,7 @@ public record RunRecord(
                 trigger,
                 reason,
                 scope,
+                kind,
                 eventsClustered,
                 eventsCovered,
                 eventsSkipped,
@@ -57,6 +59,7 @@ public record RunRecord(
         private final long startNanos = System.nanoTime();
         private String trigger;
         private final Scope scope;
+        private RunKind kind = RunKind.FULL;
         private long id;
         private Long eventsClustered;
         private Long eventsSkipped;
@@ -80,6 +83,12 @@ public record RunRecord(
             return this;
         }
 
+        /** The run assigns new events to the previous result's centers instead of clustering anew. */
+        Builder assignment() {
+            this.kind = RunKind.ASSIGNMENT;
+            return this;
+        }
+
         Builder id(long id) {
             this.id = id;
             return this;
@@ -95,7 +104,20 @@ public record RunRecord(
         /** As inserted when the run begins; visible only inside its own transaction. */
         RunRecord running() {
             return new RunRecord(
-                    id, startedAt, startedAt, 0, RunStatus.RUNNING, trigger, null, scope, null, null, null, null, null);
+                    id,
+                    startedAt,
+                    startedAt,
+                    0,
+                    RunStatus.RUNNING,
+                    trigger,
+                    null,
+                    scope,
+                    kind,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
         }
 
         RunRecord succeeded(long covered, long skipped, double bandwidth, int clusterCount) {
@@ -134,6 +156,7 @@ public record RunRecord(
                     trigger,
                     reason,
                     scope,
+                    kind,
                     clustered,
                     covered,
                     skipped,

@@ -42,10 +42,11 @@ class RunReport {
             lastEventsCovered.set(run.eventsCovered());
             lastClusterCount.set(run.clusterCount());
             log.info(
-                    "Clustering run {} ({}): {} clusters over {} events, {} skipped, bandwidth {}, {} ms "
+                    "Clustering run {} ({}, {}): {} clusters over {} events, {} skipped, bandwidth {}, {} ms "
                             + "(read {} ms, cluster {} ms, label and store {} ms, commit {} ms; {} ms CPU on the run's thread)",
                     run.id(),
                     run.trigger(),
+                    run.kind() == RunKind.FULL ? "full run" : "assignment",
                     run.clusterCount(),
                     run.eventsCovered(),
                     run.eventsSkipped(),

@@ -5,10 +5,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
 
 /**
- * Serves the page, its scripts and the chart library from the jar, and nothing else: Boot's
+ * Serves the page, its scripts and the chart library from the jar, and nothing else. The library
+ * lies under vendor/, put there by the build from the npm registry (log-service's pom). Boot's
  * catch-all static mapping stays off (spring.web.resources.add-mappings=false), so any other
  * path still answers 404 as problem JSON.
  */
@@ -19,11 +19,6 @@ class DashboardWebConfig implements WebMvcConfigurer {
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
         registry.addResourceHandler("/dashboard/assets/**").addResourceLocations("classpath:/static/dashboard/");
-        // Version-free paths (/webjars/echarts/dist/echarts.min.js): a library upgrade is a pom change only.
-        registry.addResourceHandler("/webjars/**")
-                .addResourceLocations("classpath:/META-INF/resources/webjars/")
-                .resourceChain(true)
-                .addResolver(new LiteWebJarsResourceResolver());
     }
 
     @Override

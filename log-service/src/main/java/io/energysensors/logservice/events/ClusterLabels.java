@@ -59,6 +59,20 @@ public final class ClusterLabels {
         return runId;
     }
 
+    /**
+     * These labels followed by those of events newer than every event here, as run {@code runId}
+     * gives them; the arrays are copied.
+     *
+     * @throws IllegalArgumentException if an id is not above every id here, or they do not ascend
+     */
+    public ClusterLabels followedBy(long runId, long[] newerIds, int[] newerLabels) {
+        long[] allIds = Arrays.copyOf(ids, ids.length + newerIds.length);
+        int[] allLabels = Arrays.copyOf(labels, labels.length + newerLabels.length);
+        System.arraycopy(newerIds, 0, allIds, ids.length, newerIds.length);
+        System.arraycopy(newerLabels, 0, allLabels, labels.length, newerLabels.length);
+        return new ClusterLabels(runId, allIds, allLabels);
+    }
+
     /** How many events have a label. */
     public int size() {
         return ids.length;

@@ -45,7 +45,7 @@ class CpuBudgetTests {
     @ValueSource(doubles = {0, -0.25, 1.01, Double.NaN})
     void theShareMustBeMoreThanNothingAndAtMostOneCore(double share) {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new ClusteringProperties(1000, Scope.ALL, 100_000, 0, 1e9, share, 10))
+                .isThrownBy(() -> new ClusteringProperties(1000, Scope.ALL, 100_000, 0, 1e9, share, 10, 0.05, 10))
                 .withMessageContaining("energy-sensors.clustering.cpu-share");
     }
 }

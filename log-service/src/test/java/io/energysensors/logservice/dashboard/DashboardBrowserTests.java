@@ -110,6 +110,37 @@ class DashboardBrowserTests extends OnH2 {
         });
     }
 
+    /**
+     * A series name full of markup, shown in the scatter's tooltip, stays text: no element is
+     * made of it and its handler never runs. Repeated as a whole, since a poll that brings new
+     * points redraws the chart without the probe series.
+     */
+    @Test
+    void showsMarkupInTooltipsAsText() {
+        String markup = "<img src=x onerror=\"window.injected = true\">";
+        browser.get(server.base() + "/");
+        await().atMost(PAGE_WAIT)
+                .until(() ->
+                        Boolean.TRUE.equals(js("return !!window.dashboard && window.dashboard.state.points !== null")));
+
+        await().atMost(PAGE_WAIT).untilAsserted(() -> {
+            Object tooltip = js(
+                    "const scatter = window.dashboard.scatter;"
+                            + " scatter.setOption({series: [{id: 'probe', name: arguments[0], type: 'scatter', data: [[1, 2]]}]});"
+                            + " const index = scatter.getModel().getSeries().findIndex(series => series.id === 'probe');"
+                            + " scatter.dispatchAction({type: 'showTip', seriesIndex: index, dataIndex: 0});"
+                            // The chart itself is a canvas: the tooltip is the only text in its element.
+                            + " const chart = document.getElementById('scatter');"
+                            + " return {text: chart.textContent, images: chart.querySelectorAll('img').length,"
+                            + " injected: window.injected === true};",
+                    markup);
+            Map<?, ?> shown = (Map<?, ?>) tooltip;
+            assertThat((String) shown.get("text")).contains(markup, ": 1", ": 2");
+            assertThat(shown.get("images")).isEqualTo(0L);
+            assertThat(shown.get("injected")).isEqualTo(false);
+        });
+    }
+
     private void requestRun() {
         Reply asked = server.send(HttpRequest.newBuilder(URI.create(server.base() + "/clusters/recompute"))
                 .POST(HttpRequest.BodyPublishers.noBody()));

@@ -71,14 +71,19 @@ class DashboardEndpointsTests extends OnH2 {
     void theRootServesTheDashboardPageAndItsScripts() {
         Reply page = server.get("/");
         Reply script = server.get("/dashboard/assets/dashboard.js");
-        Reply echarts = server.get("/webjars/echarts/dist/echarts.min.js");
+        Reply echarts = server.get("/dashboard/assets/vendor/echarts/echarts.min.js");
+        Reply license = server.get("/dashboard/assets/vendor/echarts/LICENSE");
+        Reply notice = server.get("/dashboard/assets/vendor/echarts/NOTICE");
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
-        assertThat(page.body()).contains("/webjars/echarts/dist/echarts.min.js", "/dashboard/assets/dashboard.js");
+        assertThat(page.body())
+                .contains("/dashboard/assets/vendor/echarts/echarts.min.js", "/dashboard/assets/dashboard.js");
         assertThat(script.status()).isEqualTo(200);
         assertThat(echarts.status()).isEqualTo(200);
         assertThat(echarts.body()).contains("echarts");
+        assertThat(license.body()).contains("Apache License");
+        assertThat(notice.body()).contains("Apache ECharts");
     }
 
     private void storeSample() {
