@@ -1,5 +1,7 @@
 package io.energysensors.web.security;
 
+import java.util.Locale;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -33,7 +35,7 @@ public class ApiSecurityAutoConfiguration {
         }
         log.info(
                 "Security mode {}: {} device, {} reader and {} admin token(s){}",
-                mode.name().toLowerCase(java.util.Locale.ROOT),
+                mode.name().toLowerCase(Locale.ROOT),
                 tokens.count(Role.DEVICE),
                 tokens.count(Role.READER),
                 tokens.count(Role.ADMIN),

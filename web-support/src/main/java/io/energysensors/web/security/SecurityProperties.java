@@ -93,10 +93,10 @@ public record SecurityProperties(
     public record RateLimits(Limit local, Limit device, Limit reader, Limit admin) {
 
         public RateLimits {
-            local = Limit.orDefaults(local, new Limit(100_000, 200_000, 1_000_000, 2_000_000), "local");
-            device = Limit.orDefaults(device, new Limit(20_000, 40_000, 200_000, 400_000), "device");
-            reader = Limit.orDefaults(reader, new Limit(10_000, 20_000, 200_000, 400_000), "reader");
-            admin = Limit.orDefaults(admin, new Limit(20_000, 40_000, 1_000_000, 2_000_000), "admin");
+            local = Limit.orDefaults(local, new Limit(100_000, null, 1_000_000, null), "local");
+            device = Limit.orDefaults(device, new Limit(20_000, null, 200_000, null), "device");
+            reader = Limit.orDefaults(reader, new Limit(10_000, null, 200_000, null), "reader");
+            admin = Limit.orDefaults(admin, new Limit(20_000, null, 1_000_000, null), "admin");
         }
 
         Limit of(Role role) {
@@ -114,20 +114,23 @@ public record SecurityProperties(
      */
     public record Limit(Integer requestsPerSecond, Integer requestBurst, Integer eventsPerSecond, Integer eventBurst) {
 
+        /** Unset rates take the role's defaults; an unset burst is twice its rate. */
         static Limit orDefaults(Limit limit, Limit defaults, String role) {
-            Limit merged = limit == null
-                    ? defaults
-                    : new Limit(
-                            or(limit.requestsPerSecond, defaults.requestsPerSecond),
-                            or(limit.requestBurst, defaults.requestBurst),
-                            or(limit.eventsPerSecond, defaults.eventsPerSecond),
-                            or(limit.eventBurst, defaults.eventBurst));
+            Limit given = limit != null ? limit : new Limit(null, null, null, null);
+            int requests = or(given.requestsPerSecond, defaults.requestsPerSecond);
+            int events = or(given.eventsPerSecond, defaults.eventsPerSecond);
+            Limit merged = new Limit(
+                    requests, or(given.requestBurst, twice(requests)), events, or(given.eventBurst, twice(events)));
             String prefix = "energy-sensors.security.rate-limits." + role + ".";
             positive(prefix + "requests-per-second", merged.requestsPerSecond);
             positive(prefix + "request-burst", merged.requestBurst);
             positive(prefix + "events-per-second", merged.eventsPerSecond);
             positive(prefix + "event-burst", merged.eventBurst);
             return merged;
+        }
+
+        private static int twice(int rate) {
+            return (int) Math.min(Integer.MAX_VALUE, 2L * rate);
         }
 
         private static Integer or(Integer value, Integer fallback) {

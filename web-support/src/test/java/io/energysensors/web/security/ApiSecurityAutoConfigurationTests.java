@@ -38,4 +38,16 @@ class ApiSecurityAutoConfigurationTests {
                         .rootCause()
                         .hasMessageContaining("energy-sensors.security.rate-limits.device.event-burst"));
     }
+
+    @Test
+    void anUnsetBurstIsTwiceItsRate() {
+        runner.withPropertyValues("energy-sensors.security.rate-limits.device.requests-per-second=5")
+                .run(context -> {
+                    SecurityProperties.Limit device = context.getBean(SecurityProperties.class)
+                            .rateLimits()
+                            .device();
+                    assertThat(device.requestBurst()).isEqualTo(10);
+                    assertThat(device.eventBurst()).isEqualTo(400_000);
+                });
+    }
 }
