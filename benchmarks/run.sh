@@ -152,6 +152,8 @@ row "GET /clusters/summary, 4 connections, $stored_events events stored" "p50 $(
 
 say "log-service: stores with readers hammering (benchmarks/readers.sh, wrk)"; rows+=("$(benchmarks/readers.sh --built "$seconds" $(( stored_events / 10 )))")
 
+mapfile -t -O "${#rows[@]}" rows < <(benchmarks/security.sh "$seconds" "$log_port")
+
 # --- The table -------------------------------------------------------------------------------
 mkdir -p benchmarks/results
 result="benchmarks/results/$(date -u +%Y-%m-%dT%H%M%SZ)$suffix.md"

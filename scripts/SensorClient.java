@@ -122,6 +122,9 @@ enum Route {
                   --progress-every SECONDS
                                      how often a progress line is printed when stdout is not a
                                      terminal (default 5)
+                  --token TOKEN      bearer token for services in tokens mode (default: the
+                                     ENERGY_SENSORS_TOKEN environment variable; none when unset,
+                                     as services in local mode need none)
                   --quiet            no progress output, only errors and the final line
                   --help             this text
 
@@ -139,13 +142,16 @@ enum Route {
 }
 
 record Options(Route route, List<URI> urls, Path file, int batch, int concurrency, int retries,
-        Duration timeout, Duration progressEvery, boolean quiet) {
+        Duration timeout, Duration progressEvery, boolean quiet, String token) {
+
+    static final String TOKEN_VARIABLE = "ENERGY_SENSORS_TOKEN";
 
     /** Returns null when help was asked for. */
     static Options parse(Route route, List<String> args) throws UsageException {
         Map<String, Integer> numbers = new HashMap<>(
                 Map.of("--batch", 1, "--concurrency", 1, "--retries", 5, "--timeout", 30, "--progress-every", 5));
         boolean quiet = false;
+        String token = System.getenv(TOKEN_VARIABLE);
         List<String> operands = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -157,6 +163,11 @@ record Options(Route route, List<URI> urls, Path file, int batch, int concurrenc
                 return null;
             } else if (name.equals("--quiet")) {
                 quiet = true;
+            } else if (name.equals("--token")) {
+                if (eq < 0 && i + 1 == args.size()) {
+                    throw new UsageException(name + " needs a value");
+                }
+                token = eq > 0 ? arg.substring(eq + 1) : args.get(++i);
             } else if (numbers.containsKey(name)) {
                 if (eq < 0 && i + 1 == args.size()) {
                     throw new UsageException(name + " needs a value");
@@ -176,7 +187,8 @@ record Options(Route route, List<URI> urls, Path file, int batch, int concurrenc
         }
         return new Options(route, urls, Path.of(operands.get(operands.size() - 1)), numbers.get("--batch"),
                 numbers.get("--concurrency"), numbers.get("--retries"), Duration.ofSeconds(numbers.get("--timeout")),
-                Duration.ofSeconds(numbers.get("--progress-every")), quiet);
+                Duration.ofSeconds(numbers.get("--progress-every")), quiet,
+                token == null || token.isBlank() ? null : token.strip());
     }
 
     private static int number(String option, String value, int min) throws UsageException {
@@ -287,9 +299,13 @@ final class Sender {
     private final int retries;
     private final Duration timeout;
 
-    Sender(int retries, Duration timeout) {
+    private final String token;
+
+    /** @param token sent as a bearer token; null sends none */
+    Sender(int retries, Duration timeout, String token) {
         this.retries = retries;
         this.timeout = timeout;
+        this.token = token;
     }
 
     /**
@@ -298,12 +314,15 @@ final class Sender {
      */
     Answer post(String service, URI uri, String contentType, byte[] body)
             throws UnreachableException, NoAnswerException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uri)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
                 .header("Content-Type", contentType)
                 .header("Accept", "application/json, application/problem+json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        HttpRequest request = builder.build();
         for (int attempt = 0; ; attempt++) {
             long waitMillis = backoffMillis(attempt);
             String trouble;
@@ -498,7 +517,7 @@ final class Run {
 
     Run(Options options) {
         this.options = options;
-        this.sender = new Sender(options.retries(), options.timeout());
+        this.sender = new Sender(options.retries(), options.timeout(), options.token());
     }
 
     int execute() throws IOException, InterruptedException {

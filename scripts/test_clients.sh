@@ -183,6 +183,28 @@ check "names the batch's lines and parse-service's error" contains "$work/out" \
 check "35 lines stored by the fake (got $(stat stored))" equals "$(stat stored)" 35
 finish
 
+begin "send_events --token sends the token to a service in tokens mode"
+curl -fsS -X POST "$base/reset?token=demo-token-1" >/dev/null
+run "$here/send_events" --token demo-token-1 "$base/log/store" "$small_file"
+check "exit status 0 (got $rc)" equals "$rc" 0
+check "50 lines stored by the fake (got $(stat stored))" equals "$(stat stored)" 50
+finish
+
+begin "send_distributed_events takes the token from ENERGY_SENSORS_TOKEN"
+curl -fsS -X POST "$base/reset?token=demo-token-2" >/dev/null
+run env ENERGY_SENSORS_TOKEN=demo-token-2 "$here/send_distributed_events" "$base/log/parse" "$base/log/store" "$small_file"
+check "exit status 0 (got $rc)" equals "$rc" 0
+check "50 lines stored by the fake (got $(stat stored))" equals "$(stat stored)" 50
+finish
+
+begin "send_events without the token is refused line by line and exits 1"
+curl -fsS -X POST "$base/reset?token=demo-token-3" >/dev/null
+run "$here/send_events" "$base/log/store" "$small_file"
+check "exit status 1 (got $rc)" equals "$rc" 1
+check "names the 401" contains "$work/out" "answered 401: this endpoint needs a bearer token"
+check "nothing stored (got $(stat stored))" equals "$(stat stored)" 0
+finish
+
 begin "send_events draws a progress bar on a terminal"
 reset_fake
 run script -qec "'$here/send_events' '$base/log/store' '$small_file'" /dev/null

@@ -26,6 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * POST /log/parse, POST /log/store: as above.
  * POST /unavailable: always 503.
  * POST /reset?delay=MS: clears the counters; every later request is held MS milliseconds.
+ * POST /reset?token=T: clears the counters; like a service in tokens mode, every later request
+ *   without "Authorization: Bearer T" is answered 401.
  * GET /stats: the counters as one line of key=value pairs.
  */
 public final class FakeServices {
@@ -41,6 +43,7 @@ public final class FakeServices {
     private final Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean firstAnswered = new AtomicBoolean();
     private volatile long delayMillis;
+    private volatile String requiredToken;
 
     public static void main(String[] args) throws IOException {
         // Without it the server's two writes per answer meet the client's delayed ACK: 40 ms each.
@@ -87,6 +90,11 @@ public final class FakeServices {
                 unavailable.incrementAndGet();
                 exchange.getResponseHeaders().add("Retry-After", "0");
                 return Reply.problem(503, "busy, try again");
+            }
+            String token = requiredToken;
+            if (token != null
+                    && !("Bearer " + token).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                return Reply.problem(401, "this endpoint needs a bearer token");
             }
             if (!exchange.getRequestMethod().equals("POST")) {
                 return Reply.problem(405, "POST only");
@@ -167,6 +175,7 @@ public final class FakeServices {
 
     private void reset(String query) {
         delayMillis = query != null && query.startsWith("delay=") ? Long.parseLong(query.substring(6)) : 0;
+        requiredToken = query != null && query.startsWith("token=") ? query.substring(6) : null;
         for (AtomicLong counter : List.of(requests, parseRequests, storeRequests, unavailable, stored, rejected)) {
             counter.set(0);
         }

@@ -55,8 +55,24 @@
         return label < 0 ? 'orphans' : 'cluster ' + label;
     }
 
+    // In tokens mode the data needs a reader token: open the page as /#token=TOKEN. The fragment
+    // never reaches a server or its log; the token is kept for this tab only and leaves the
+    // address bar at once.
+    const TOKEN = (function () {
+        const given = new URLSearchParams(location.hash.slice(1)).get('token');
+        if (given) {
+            sessionStorage.setItem('energy-sensors-token', given);
+            history.replaceState(null, '', location.pathname + location.search);
+        }
+        return sessionStorage.getItem('energy-sensors-token');
+    })();
+
+    function headers() {
+        return TOKEN ? {Accept: 'application/json', Authorization: 'Bearer ' + TOKEN} : {Accept: 'application/json'};
+    }
+
     async function getJson(url, options) {
-        const response = await fetch(url, Object.assign({headers: {Accept: 'application/json'}}, options));
+        const response = await fetch(url, Object.assign({headers: headers()}, options));
         const body = response.status === 204 ? null : await response.json();
         if (!response.ok) {
             throw new Error(url + ': ' + response.status + ' ' + (body && (body.detail || body.error) || ''));
@@ -360,7 +376,7 @@
         button.disabled = true;
         status.textContent = 'asking for a new run…';
         try {
-            const response = await fetch('/clusters/recompute', {method: 'POST', headers: {Accept: 'application/json'}});
+            const response = await fetch('/clusters/recompute', {method: 'POST', headers: headers()});
             const body = await response.json().catch(() => null);
             status.textContent = response.ok
                 ? 'run requested; the table updates when it finishes'

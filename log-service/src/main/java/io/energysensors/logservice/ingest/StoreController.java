@@ -4,6 +4,7 @@ import java.nio.charset.Charset;
 import java.util.List;
 
 import io.energysensors.format.event.SensorEvent;
+import io.energysensors.logservice.security.BatchAdmission;
 import io.energysensors.web.body.RequestBodies;
 import io.energysensors.web.problem.ApiProblem;
 import io.micrometer.core.instrument.Counter;
@@ -27,6 +28,7 @@ class StoreController {
     private static final List<MediaType> ACCEPTED = List.of(MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON);
 
     private final EventBatchReader reader;
+    private final BatchAdmission admission;
     private final GroupCommit store;
     private final IngestProperties limits;
     private final IngestRejections rejections;
@@ -36,11 +38,13 @@ class StoreController {
 
     StoreController(
             EventBatchReader reader,
+            BatchAdmission admission,
             GroupCommit store,
             IngestProperties limits,
             IngestRejections rejections,
             MeterRegistry meters) {
         this.reader = reader;
+        this.admission = admission;
         this.store = store;
         this.limits = limits;
         this.rejections = rejections;
@@ -71,6 +75,7 @@ class StoreController {
             rejections.add(IngestRejections.reasonFor(e.status()), 1);
             throw e;
         }
+        admission.admit(request, events);
         int stored = storeTimer.record(() -> store.commitBatch(events));
         storedEvents.increment(stored);
         batchSizes.record(stored);

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.energysensors.logservice.MockMvcClient;
 import io.energysensors.logservice.TestServer.Reply;
+import io.energysensors.logservice.security.LogServiceSecurity;
 import io.energysensors.web.problem.ProblemsAutoConfiguration;
+import io.energysensors.web.security.ApiSecurityAutoConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
@@ -19,7 +22,8 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  * and web-support's problem answers; the stores behind it are stand-ins no request here reaches.
  */
 @WebMvcTest(EventsController.class)
-@ImportAutoConfiguration(ProblemsAutoConfiguration.class)
+@Import(LogServiceSecurity.class)
+@ImportAutoConfiguration({ProblemsAutoConfiguration.class, ApiSecurityAutoConfiguration.class})
 class EventsRequestTests {
 
     @MockitoBean

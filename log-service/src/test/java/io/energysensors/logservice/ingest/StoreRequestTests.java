@@ -16,7 +16,10 @@ import io.energysensors.format.json.LineJson;
 import io.energysensors.logservice.MockMvcClient;
 import io.energysensors.logservice.Samples;
 import io.energysensors.logservice.TestServer.Reply;
+import io.energysensors.logservice.security.BatchAdmission;
+import io.energysensors.logservice.security.LogServiceSecurity;
 import io.energysensors.web.problem.ProblemsAutoConfiguration;
+import io.energysensors.web.security.ApiSecurityAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,8 +40,14 @@ import org.springframework.test.web.servlet.MockMvc;
  * recorder of what it is handed to store.
  */
 @WebMvcTest(StoreController.class)
-@ImportAutoConfiguration(ProblemsAutoConfiguration.class)
-@Import({EventBatchReader.class, EventReaderConfiguration.class, IngestRejections.class, StoreRequestTests.Meters.class
+@ImportAutoConfiguration({ProblemsAutoConfiguration.class, ApiSecurityAutoConfiguration.class})
+@Import({
+    LogServiceSecurity.class,
+    BatchAdmission.class,
+    EventBatchReader.class,
+    EventReaderConfiguration.class,
+    IngestRejections.class,
+    StoreRequestTests.Meters.class
 })
 @EnableConfigurationProperties({IngestProperties.class, EventLimitProperties.class})
 class StoreRequestTests {

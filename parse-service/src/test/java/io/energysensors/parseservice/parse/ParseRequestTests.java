@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
 
+import io.energysensors.parseservice.security.ParseServiceSecurity;
 import io.energysensors.web.problem.ProblemsAutoConfiguration;
+import io.energysensors.web.security.ApiSecurityAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -32,8 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * web-support's problem answers, no server. ParseServiceHttpTests keeps what needs one.
  */
 @WebMvcTest(ParseController.class)
-@ImportAutoConfiguration(ProblemsAutoConfiguration.class)
-@Import(ParseRequestTests.Meters.class)
+@ImportAutoConfiguration({ProblemsAutoConfiguration.class, ApiSecurityAutoConfiguration.class})
+@Import({ParseServiceSecurity.class, ParseRequestTests.Meters.class})
 @EnableConfigurationProperties(ParseProperties.class)
 class ParseRequestTests {
 
