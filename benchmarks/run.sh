@@ -150,9 +150,9 @@ row "GET /clusters/summary, 4 connections, $stored_events events stored" "p50 $(
 
 # --- Parts in scripts of their own, one line each: part benchmarks/<part>.sh ------------------
 
-say "log-service: stores with readers hammering (benchmarks/readers.sh, wrk)"; rows+=("$(benchmarks/readers.sh --built "$seconds" $(( stored_events / 10 )))")
+say "log-service: stores with readers hammering (benchmarks/readers.sh, wrk)"; benchmarks/readers.sh --built "$seconds" $(( stored_events / 10 )) >> "$BENCH_ROWS"
 
-mapfile -t -O "${#rows[@]}" rows < <(benchmarks/security.sh "$seconds" "$log_port")
+say "log-service: tokens off vs on (benchmarks/security.sh, wrk)"; benchmarks/security.sh "$seconds" "$log_port" >> "$BENCH_ROWS"
 
 # --- The table -------------------------------------------------------------------------------
 mkdir -p benchmarks/results
