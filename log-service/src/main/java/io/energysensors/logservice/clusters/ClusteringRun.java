@@ -1,10 +1,16 @@
 package io.energysensors.logservice.clusters;
 
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+
 import io.energysensors.clustering.BandwidthEstimator;
 import io.energysensors.clustering.ClusteringException;
 import io.energysensors.clustering.MeanShift;
 import io.energysensors.clustering.MeanShiftResult;
 import io.energysensors.logservice.events.ClusterLabels;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,14 +30,21 @@ class ClusteringRun {
     private final ResultWriter writer;
     private final LabelCache labels;
     private final ClusteringProperties properties;
+    private final ForkJoinPool compute;
     private final MeanShift meanShift = new MeanShift();
     private final BandwidthEstimator bandwidth = BandwidthEstimator.reference();
 
-    ClusteringRun(FeatureReader reader, ResultWriter writer, LabelCache labels, ClusteringProperties properties) {
+    ClusteringRun(
+            FeatureReader reader,
+            ResultWriter writer,
+            LabelCache labels,
+            ClusteringProperties properties,
+            @Qualifier(ClusteringExecutorConfiguration.COMPUTE) ForkJoinPool compute) {
         this.reader = reader;
         this.writer = writer;
         this.labels = labels;
         this.properties = properties;
+        this.compute = compute;
     }
 
     /**
@@ -56,7 +69,7 @@ class ClusteringRun {
 
         MeanShiftResult result;
         try {
-            result = meanShift.cluster(chosen.points(), bandwidth);
+            result = onComputeThread(() -> meanShift.cluster(chosen.points(), bandwidth), timer);
         } catch (ClusteringException e) {
             RunRecord failed = run.failed(e.getMessage());
             writer.updateRun(failed);
@@ -77,7 +90,11 @@ class ClusteringRun {
             reader.chunks(
                     ASSIGN_CHUNK,
                     notPlaced,
-                    chunk -> add(chunk, result.assignAll(chunk.points()), statistics, labelled));
+                    chunk -> add(
+                            chunk,
+                            onComputeThread(() -> result.assignAll(chunk.points()), timer),
+                            statistics,
+                            labelled));
             unplaced = notPlaced.count();
         }
         long[] ids = labelled.ids();
@@ -91,6 +108,26 @@ class ClusteringRun {
         writer.deleteRunsBeyond(properties.keepRuns());
         timer.store = timer.lap();
         return succeeded;
+    }
+
+    /** Runs {@code work} on the compute thread ({@link ClusteringExecutorConfiguration#COMPUTE}) and waits for it. */
+    private <T> T onComputeThread(Supplier<T> work, RunTimer timer) {
+        Future<T> task = compute.submit(() -> timer.compute(work));
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            task.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the clustering run was interrupted", e);
+        }
     }
 
     private static void add(Features events, int[] eventLabels, ClusterStatistics statistics, LabelBuffer labelled) {
