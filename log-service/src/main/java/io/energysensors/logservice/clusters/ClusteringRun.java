@@ -1,8 +1,8 @@
 package io.energysensors.logservice.clusters;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 import io.energysensors.clustering.BandwidthEstimator;
@@ -110,9 +110,13 @@ class ClusteringRun {
         return succeeded;
     }
 
-    /** Runs {@code work} on the compute thread ({@link ClusteringExecutorConfiguration#COMPUTE}) and waits for it. */
+    /**
+     * Runs {@code work} on the compute thread ({@link ClusteringExecutorConfiguration#COMPUTE}) and
+     * waits for it. Through a CompletableFuture, which hands over what the work threw as it is (a
+     * ForkJoinTask would rethrow a copy made by reflection, with another message).
+     */
     private <T> T onComputeThread(Supplier<T> work, RunTimer timer) {
-        Future<T> task = compute.submit(() -> timer.compute(work));
+        CompletableFuture<T> task = CompletableFuture.supplyAsync(() -> timer.compute(work), compute);
         try {
             return task.get();
         } catch (ExecutionException e) {

@@ -3,6 +3,7 @@ package io.energysensors.logservice.clusters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
@@ -18,11 +19,14 @@ class ClusteringComputeTests {
         Set<String> threads = ConcurrentHashMap.newKeySet();
         try {
             // As Mean Shift's shift step and the bandwidth estimate do: a parallel stream.
-            long sum = compute.submit(() -> IntStream.range(0, 100_000)
-                            .parallel()
-                            .peek(i -> threads.add(Thread.currentThread().getName()))
-                            .asLongStream()
-                            .sum())
+            long sum = CompletableFuture.supplyAsync(
+                            () -> IntStream.range(0, 100_000)
+                                    .parallel()
+                                    .peek(i ->
+                                            threads.add(Thread.currentThread().getName()))
+                                    .asLongStream()
+                                    .sum(),
+                            compute)
                     .get();
 
             assertThat(sum).isEqualTo(100_000L * 99_999 / 2);
