@@ -36,13 +36,15 @@ stored() { curl -fs "localhost:$port/events/count" | tr -dc 0-9; }
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 metric() {  # name [label filter]: a Prometheus metric's positive values (-1 is "undefined"), summed over its series
     curl -fs "localhost:$port/actuator/prometheus" | awk -v name="$1" -v filter="${2:-}" '
-        index($1, name) == 1 && substr($1, length(name) + 1, 1) ~ /^(\{|)$/ && index($1, filter) && $2 > 0 { sum += $2 }
+        { value = $NF; key = substr($0, 1, length($0) - length(value) - 1) }
+        index(key, name) == 1 && substr(key, length(name) + 1, 1) ~ /^(\{|)$/ && index(key, filter) && value + 0 > 0 { sum += value }
         END { printf "%.3f", sum }'
 }
 mb() { awk -v b="$1" 'BEGIN { printf "%d", b / 1048576 }'; }
 
 if [ -z "${LONGRUN_NO_BUILD:-}" ]; then
-    ./mvnw -q -B -ntp -pl log-service -am package -DskipTests
+    # Spring AOT starts the application while packaging: its log goes to stderr, not into the rows.
+    ./mvnw -q -B -ntp -pl log-service -am package -DskipTests >&2
 fi
 build_classpath
 

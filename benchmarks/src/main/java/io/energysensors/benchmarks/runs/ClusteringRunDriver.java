@@ -49,12 +49,17 @@ public final class ClusteringRunDriver {
             for (int i = from; i < Math.min(events, from + BATCH); i++) {
                 lines.add(line(template, points.point(i)));
             }
-            HttpResponse<String> stored = client.send(
-                    HttpRequest.newBuilder(URI.create(base + "/log/store"))
-                            .header("Content-Type", "text/plain")
-                            .POST(HttpRequest.BodyPublishers.ofString(String.join("\n", lines)))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest store = HttpRequest.newBuilder(URI.create(base + "/log/store"))
+                    .header("Content-Type", "text/plain")
+                    .POST(HttpRequest.BodyPublishers.ofString(String.join("\n", lines)))
+                    .build();
+            HttpResponse<String> stored = client.send(store, HttpResponse.BodyHandlers.ofString());
+            // 503 is the service's back-pressure (nothing stored): wait as it asks, then send the batch again.
+            for (int retry = 0; stored.statusCode() == 503 && retry < 10; retry++) {
+                Thread.sleep(
+                        1000 * stored.headers().firstValueAsLong("Retry-After").orElse(1));
+                stored = client.send(store, HttpResponse.BodyHandlers.ofString());
+            }
             if (stored.statusCode() != 200) {
                 throw new IllegalStateException("store answered " + stored.statusCode() + ": " + stored.body());
             }
