@@ -26,8 +26,7 @@ final class Features {
 
     void add(long id, double[] row) {
         if (size == ids.length) {
-            // By half, not double: a store read whole was sized for its count, and outgrows it by the few events stored
-            // meanwhile.
+            // By half: a whole store was sized for its count, and outgrows it only by events stored meanwhile.
             int capacity = ids.length + (ids.length >> 1);
             ids = Arrays.copyOf(ids, capacity);
             coordinates = Arrays.copyOf(coordinates, capacity * DIMENSION);
