@@ -154,6 +154,8 @@ say "log-service: stores with readers hammering (benchmarks/readers.sh, wrk)"; b
 
 say "log-service: tokens off vs on (benchmarks/security.sh, wrk)"; benchmarks/security.sh "$seconds" "$log_port" >> "$BENCH_ROWS"
 
+say "long run: $stored_events events stored, then single lines with clustering on (benchmarks/longrun.sh)"; while IFS= read -r line; do rows+=("$line"); done < <(LONGRUN_NO_BUILD=1 LONGRUN_PORT=$(( log_port + 7 )) benchmarks/longrun.sh "$stored_events" "$($quick && echo 30 || echo 60)")
+
 # --- The table -------------------------------------------------------------------------------
 mkdir -p benchmarks/results
 result="benchmarks/results/$(date -u +%Y-%m-%dT%H%M%SZ)$suffix.md"

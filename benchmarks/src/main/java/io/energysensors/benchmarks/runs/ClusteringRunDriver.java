@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * first line) into a log service in 1000-line batches, then asks for {@code --runs} runs one
  * after another and prints the duration each recorded: read features, cluster, store the result.
  * Usage: {@code ClusteringRunDriver --base http://localhost:5099 --file res/events.txt
- * --events 100000 --runs 5}.
+ * --events 100000 --runs 5 [--seed 42]}; {@code --runs 0} only stores.
  */
 public final class ClusteringRunDriver {
 
@@ -38,28 +38,37 @@ public final class ClusteringRunDriver {
         Path file = Path.of(option(args, "--file", "res/events.txt"));
         int events = Integer.parseInt(option(args, "--events", "100000"));
         int runs = Integer.parseInt(option(args, "--runs", "5"));
+        int seed = Integer.parseInt(option(args, "--seed", "42"));
         HttpClient client = HttpClient.newHttpClient();
         String template = Files.readAllLines(file, StandardCharsets.UTF_8).get(0);
 
-        Points points = SyntheticLoads.generate(events, 42);
+        Points points = SyntheticLoads.generate(events, seed);
         long fillStart = System.nanoTime();
         for (int from = 0; from < events; from += BATCH) {
             List<String> lines = new ArrayList<>(BATCH);
             for (int i = from; i < Math.min(events, from + BATCH); i++) {
                 lines.add(line(template, points.point(i)));
             }
-            HttpResponse<String> stored = client.send(
-                    HttpRequest.newBuilder(URI.create(base + "/log/store"))
-                            .header("Content-Type", "text/plain")
-                            .POST(HttpRequest.BodyPublishers.ofString(String.join("\n", lines)))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest store = HttpRequest.newBuilder(URI.create(base + "/log/store"))
+                    .header("Content-Type", "text/plain")
+                    .POST(HttpRequest.BodyPublishers.ofString(String.join("\n", lines)))
+                    .build();
+            HttpResponse<String> stored = client.send(store, HttpResponse.BodyHandlers.ofString());
+            // 503 is the service's back-pressure (nothing stored): wait as it asks, then send the batch again.
+            for (int retry = 0; stored.statusCode() == 503 && retry < 10; retry++) {
+                Thread.sleep(
+                        1000 * stored.headers().firstValueAsLong("Retry-After").orElse(1));
+                stored = client.send(store, HttpResponse.BodyHandlers.ofString());
+            }
             if (stored.statusCode() != 200) {
                 throw new IllegalStateException("store answered " + stored.statusCode() + ": " + stored.body());
             }
         }
         System.out.printf(Locale.ROOT, "stored %d events in %.1f s%n", events, (System.nanoTime() - fillStart) / 1e9);
 
+        if (runs == 0) {
+            return;
+        }
         long[] durations = new long[runs];
         for (int run = 0; run < runs; run++) {
             long before = lastRunId(summary(client, base));

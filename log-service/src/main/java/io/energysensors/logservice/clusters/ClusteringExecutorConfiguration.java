@@ -1,6 +1,8 @@
 package io.energysensors.logservice.clusters;
 
 import java.time.Clock;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +21,8 @@ class ClusteringExecutorConfiguration {
     /** The clock the budget reads; a bean of its own so that tests can hold time still. */
     static final String CLOCK = "clusteringClock";
 
+    static final String COMPUTE = "clusteringCompute";
+
     @Bean(EXECUTOR)
     ThreadPoolTaskScheduler clusteringExecutor() {
         ThreadPoolTaskScheduler executor = new ThreadPoolTaskScheduler();
@@ -27,6 +31,24 @@ class ClusteringExecutorConfiguration {
         // A run cut short by shutdown rolls back; the previous result stays.
         executor.setWaitForTasksToCompleteOnShutdown(false);
         return executor;
+    }
+
+    /**
+     * The one thread a run's arithmetic (Mean Shift, assigning events to centers) runs on. Their
+     * parallel steps run in the pool of the thread that calls them: here a pool of one, so a run
+     * takes at most one core and never the common pool, and requests keep the other cores.
+     */
+    @Bean(name = COMPUTE, destroyMethod = "shutdownNow")
+    ForkJoinPool clusteringCompute() {
+        return new ForkJoinPool(
+                1,
+                pool -> {
+                    ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+                    thread.setName("clustering-compute");
+                    return thread;
+                },
+                null,
+                false);
     }
 
     @Bean(CLOCK)

@@ -1,10 +1,16 @@
 package io.energysensors.logservice.clusters;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Supplier;
+
 import io.energysensors.clustering.BandwidthEstimator;
 import io.energysensors.clustering.ClusteringException;
 import io.energysensors.clustering.MeanShift;
 import io.energysensors.clustering.MeanShiftResult;
 import io.energysensors.logservice.events.ClusterLabels;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +31,7 @@ class ClusteringRun {
     private final LabelCache labels;
     private final ClusteringProperties properties;
     private final NewEventsAssigner assigner;
+    private final ForkJoinPool compute;
     private final MeanShift meanShift = new MeanShift();
     private final BandwidthEstimator bandwidth = BandwidthEstimator.reference();
 
@@ -33,12 +40,14 @@ class ClusteringRun {
             ResultWriter writer,
             LabelCache labels,
             ClusteringProperties properties,
-            NewEventsAssigner assigner) {
+            NewEventsAssigner assigner,
+            @Qualifier(ClusteringExecutorConfiguration.COMPUTE) ForkJoinPool compute) {
         this.reader = reader;
         this.writer = writer;
         this.labels = labels;
         this.properties = properties;
         this.assigner = assigner;
+        this.compute = compute;
     }
 
     /**
@@ -63,7 +72,7 @@ class ClusteringRun {
 
         MeanShiftResult result;
         try {
-            result = meanShift.cluster(chosen.points(), bandwidth);
+            result = onComputeThread(() -> meanShift.cluster(chosen.points(), bandwidth), timer);
         } catch (ClusteringException e) {
             RunRecord failed = run.failed(e.getMessage());
             writer.updateRun(failed);
@@ -84,7 +93,11 @@ class ClusteringRun {
             reader.chunks(
                     ASSIGN_CHUNK,
                     unplaced,
-                    chunk -> add(chunk, result.assignAll(chunk.points()), statistics, labelled));
+                    chunk -> add(
+                            chunk,
+                            onComputeThread(() -> result.assignAll(chunk.points()), timer),
+                            statistics,
+                            labelled));
         }
         long[] ids = labelled.ids();
         int[] eventLabels = labelled.labels();
@@ -99,6 +112,30 @@ class ClusteringRun {
         long lastEventId = Math.max(ids.length == 0 ? 0 : ids[ids.length - 1], unplaced.highestId());
         assigner.fullRunStoring(runId, result, statistics, lastEventId, chosen.size(), ids.length, unplaced.count());
         return succeeded;
+    }
+
+    /**
+     * Runs {@code work} on the compute thread ({@link ClusteringExecutorConfiguration#COMPUTE}) and
+     * waits for it. Through a CompletableFuture, which hands over what the work threw as it is (a
+     * ForkJoinTask would rethrow a copy made by reflection, with another message).
+     */
+    private <T> T onComputeThread(Supplier<T> work, RunTimer timer) {
+        CompletableFuture<T> task = CompletableFuture.supplyAsync(() -> timer.compute(work), compute);
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            task.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the clustering run was interrupted", e);
+        }
     }
 
     private static void add(Features events, int[] eventLabels, ClusterStatistics statistics, LabelBuffer labelled) {

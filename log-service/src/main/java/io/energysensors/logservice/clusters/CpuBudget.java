@@ -7,10 +7,10 @@ import java.time.Instant;
 /**
  * Keeps count-triggered clustering within {@code cpu-share} of one core: a run that took d is
  * followed by a rest of {@code (1/share - 1) × d}, so runs and rests together average out to the
- * share however fast events arrive. d is the run's wall time, not its thread's CPU time: the
- * parallel part of Mean Shift runs on the common pool, outside the run's thread, and wall time
- * also counts the database work the run causes; on a busy machine it errs on the side of resting
- * longer.
+ * share however fast events arrive. d is the run's wall time, not its threads' CPU time: wall
+ * time also counts the database work the run causes, and on a busy machine it errs on the side
+ * of resting longer. A run computes on one thread at a time (the run's, then the compute
+ * thread's), so it never takes more than one core while it goes.
  */
 final class CpuBudget {
 

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import io.energysensors.format.event.Feature;
+import io.energysensors.logservice.events.StoredEventCount;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -26,11 +27,13 @@ class FeatureReader {
             Feature.ALL.stream().map(Feature::column).collect(Collectors.joining(", ", "id, ", ""));
 
     private final JdbcTemplate jdbc;
+    private final StoredEventCount storedEvents;
     private final double maxAbsFeature;
 
-    FeatureReader(DataSource dataSource, ClusteringProperties properties) {
+    FeatureReader(DataSource dataSource, StoredEventCount storedEvents, ClusteringProperties properties) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(FETCH_SIZE);
+        this.storedEvents = storedEvents;
         this.maxAbsFeature = properties.maxAbsFeature();
     }
 
@@ -55,9 +58,9 @@ class FeatureReader {
         }
     }
 
-    /** Every placeable event, in id order. */
+    /** Every placeable event, in id order, in arrays sized for the stored count. */
     Features all(Skipped skipped) {
-        Features features = new Features(FETCH_SIZE);
+        Features features = new Features(Math.toIntExact(storedEvents.read()));
         each("SELECT " + COLUMNS + " FROM sensor_event ORDER BY id", skipped, features::add);
         return features;
     }

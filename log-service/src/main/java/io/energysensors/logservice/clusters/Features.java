@@ -7,7 +7,8 @@ import io.energysensors.format.event.Feature;
 
 /**
  * The features of some events in the order they were added, with their ids: a growing flat
- * array, so 100k events cost two arrays and no object per event.
+ * array, so 100k events cost two arrays and no object per event. Sized right from the start
+ * (the expected count), a million events cost 72 MB and no copy on the way to Mean Shift.
  */
 final class Features {
 
@@ -25,7 +26,8 @@ final class Features {
 
     void add(long id, double[] row) {
         if (size == ids.length) {
-            int capacity = ids.length * 2;
+            // By half: a whole store was sized for its count, and outgrows it only by events stored meanwhile.
+            int capacity = ids.length + (ids.length >> 1);
             ids = Arrays.copyOf(ids, capacity);
             coordinates = Arrays.copyOf(coordinates, capacity * DIMENSION);
         }
@@ -58,8 +60,16 @@ final class Features {
         return coordinates;
     }
 
+    /**
+     * The events' features as points, sharing this array (trimmed to size first if it is not):
+     * a million events' features are not copied. Nothing may be added or set afterwards.
+     */
     Points points() {
-        return new Points(Arrays.copyOf(coordinates, size * DIMENSION), DIMENSION);
+        if (coordinates.length != size * DIMENSION) {
+            ids = Arrays.copyOf(ids, size);
+            coordinates = Arrays.copyOf(coordinates, size * DIMENSION);
+        }
+        return new Points(coordinates, DIMENSION);
     }
 
     /** The same events in ascending id order. */

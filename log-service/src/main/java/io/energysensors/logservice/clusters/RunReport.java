@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -21,6 +22,7 @@ class RunReport {
     private final MeterRegistry meters;
     private final AtomicLong lastEventsCovered = new AtomicLong();
     private final AtomicLong lastClusterCount = new AtomicLong();
+    private final Counter cpu;
 
     RunReport(MeterRegistry meters) {
         this.meters = meters;
@@ -30,9 +32,18 @@ class RunReport {
         Gauge.builder("energy_sensors.clustering.last.clusters", lastClusterCount, AtomicLong::get)
                 .description("Clusters the latest successful run found")
                 .register(meters);
+        this.cpu = Counter.builder("energy_sensors.clustering.cpu")
+                .baseUnit("seconds")
+                .description(
+                        "CPU time runs used, on the run's thread and the compute thread: over wall time, the share of a core")
+                .register(meters);
     }
 
     void report(RunRecord run, RunTimer timer) {
+        long cpuMs = timer.cpuMs();
+        if (cpuMs > 0) {
+            cpu.increment(cpuMs / 1000.0);
+        }
         Timer.builder("energy_sensors.clustering.runs")
                 .tag("status", run.status().name())
                 .description("Clustering runs by outcome, with their duration")
@@ -43,7 +54,7 @@ class RunReport {
             lastClusterCount.set(run.clusterCount());
             log.info(
                     "Clustering run {} ({}, {}): {} clusters over {} events, {} skipped, bandwidth {}, {} ms "
-                            + "(read {} ms, cluster {} ms, label and store {} ms, commit {} ms; {} ms CPU on the run's thread)",
+                            + "(read {} ms, cluster {} ms, label and store {} ms, commit {} ms; {} ms CPU)",
                     run.id(),
                     run.trigger(),
                     run.kind() == RunKind.FULL ? "full run" : "assignment",
@@ -56,7 +67,7 @@ class RunReport {
                     timer.cluster,
                     timer.store,
                     timer.commit,
-                    timer.cpuMs());
+                    cpuMs);
         } else {
             log.warn(
                     "Clustering run {} ({}) {}: {}; the previous result stays",

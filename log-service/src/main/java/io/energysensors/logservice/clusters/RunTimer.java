@@ -3,17 +3,20 @@ package io.energysensors.logservice.clusters;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
- * Where a run's time went, in milliseconds, for its log line; and the CPU time of the run's
- * thread, which on a machine shared with other work says more than the elapsed time (the
- * parallel part of Mean Shift runs on the common pool and is not in it).
+ * Where a run's time went, in milliseconds, for its log line; and the CPU time the run used on
+ * its own thread and on the compute thread, which on a machine shared with other work says more
+ * than the elapsed time.
  */
 final class RunTimer {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final long cpuStart = THREADS.getCurrentThreadCpuTime();
+    private final AtomicLong computeCpu = new AtomicLong();
     private long lastLap = System.nanoTime();
     long read;
     long cluster;
@@ -28,8 +31,22 @@ final class RunTimer {
         return lapMs;
     }
 
-    /** -1 where the JVM does not measure thread CPU time. */
+    /** Runs {@code work} on the calling thread, adding the CPU time it takes to the run's. */
+    <T> T compute(Supplier<T> work) {
+        long start = THREADS.getCurrentThreadCpuTime();
+        try {
+            return work.get();
+        } finally {
+            if (start >= 0) {
+                computeCpu.addAndGet(THREADS.getCurrentThreadCpuTime() - start);
+            }
+        }
+    }
+
+    /** On the run's thread: its CPU time so far and that of its compute steps; -1 where the JVM does not measure it. */
     long cpuMs() {
-        return cpuStart < 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(THREADS.getCurrentThreadCpuTime() - cpuStart);
+        return cpuStart < 0
+                ? -1
+                : TimeUnit.NANOSECONDS.toMillis(THREADS.getCurrentThreadCpuTime() - cpuStart + computeCpu.get());
     }
 }
