@@ -2,6 +2,7 @@ package io.energysensors.web.body;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -56,6 +57,9 @@ public final class RequestBodies {
             upload.checkDeadline();
             return body;
         } catch (IOException e) {
+            if (timedOut(e)) {
+                throw upload.tooSlow();
+            }
             upload.checkDeadline();
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "could not read the request body: " + wordsOf(e));
         }
@@ -153,17 +157,31 @@ public final class RequestBodies {
 
         void checkDeadline() {
             if (System.nanoTime() - until > 0) {
-                HttpHeaders headers = new HttpHeaders();
-                headers.setConnection("close");
-                throw new ApiProblem(
-                        HttpStatus.REQUEST_TIMEOUT,
-                        "the request body did not arrive within "
-                                + deadline.duration().toMillis() + " ms (" + deadline.setting()
-                                + "); send it faster or in smaller batches",
-                        Map.of("deadline_ms", deadline.duration().toMillis()),
-                        headers);
+                throw tooSlow();
             }
         }
+
+        ApiProblem tooSlow() {
+            HttpHeaders headers = new HttpHeaders();
+            headers.setConnection("close");
+            return new ApiProblem(
+                    HttpStatus.REQUEST_TIMEOUT,
+                    "the request body did not arrive within "
+                            + deadline.duration().toMillis() + " ms (" + deadline.setting()
+                            + "); send it faster or in smaller batches",
+                    Map.of("deadline_ms", deadline.duration().toMillis()),
+                    headers);
+        }
+    }
+
+    /** The server's read timeout ended a read: the client stopped sending, which the deadline covers too. */
+    private static boolean timedOut(IOException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -116,6 +117,20 @@ class RequestBodiesTests {
     }
 
     @Test
+    void answersAReadThatTimedOutWith408() {
+        MockHttpServletRequest request = new MockHttpServletRequest() {
+            @Override
+            public ServletInputStream getInputStream() {
+                return new FailingStream(new IOException(new SocketTimeoutException("read timed out")));
+            }
+        };
+
+        assertThatThrownBy(() -> RequestBodies.readWithin(request, TEN_BYTES, A_MINUTE))
+                .isInstanceOfSatisfying(
+                        ApiProblem.class, p -> assertThat(p.status()).isEqualTo(HttpStatus.REQUEST_TIMEOUT));
+    }
+
+    @Test
     void neverShowsAClassNameFromTheIoLayer() {
         MockHttpServletRequest request = new MockHttpServletRequest() {
             @Override
@@ -168,15 +183,19 @@ class RequestBodiesTests {
 
     private static final class FailingStream extends ServletInputStream {
 
-        private final String message;
+        private final IOException failure;
 
         FailingStream(String message) {
-            this.message = message;
+            this(new IOException(message));
+        }
+
+        FailingStream(IOException failure) {
+            this.failure = failure;
         }
 
         @Override
         public int read() throws IOException {
-            throw new IOException(message);
+            throw failure;
         }
 
         @Override
