@@ -143,6 +143,8 @@ row "whole clustering run in log-service, $stored_events events (median of 3)" "
 row "POST /log/store p99, one line, 4 connections, during clustering runs" "$(field "$busy" p99_ms) ms ($(field "$busy" requests_per_s) requests/s)" "$(ratio "$(field "$busy" p99_ms)" "$(field "$idle" p99_ms)")x idle p99 ($(field "$idle" p99_ms) ms)" "≤ 2x idle"
 row "GET /clusters/summary, 4 connections, $stored_events events stored" "p50 $(field "$summary_large" p50_ms) ms, p99 $(field "$summary_large" p99_ms) ms" "$(ratio "$(field "$summary_large" p50_ms)" "$(field "$summary_small" p50_ms)")x p50 with 1000 stored ($(field "$summary_small" p50_ms) ms)" "does not grow with the store"
 
+while IFS= read -r bounds_row; do rows+=("$bounds_row"); done < <(benchmarks/bounds.sh "$seconds" "$warmup")
+
 # --- The table -------------------------------------------------------------------------------
 mkdir -p benchmarks/results
 result="benchmarks/results/$(date -u +%Y-%m-%dT%H%M%SZ)$suffix.md"
