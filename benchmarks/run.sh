@@ -154,7 +154,9 @@ say "log-service: stores with readers hammering (benchmarks/readers.sh, wrk)"; b
 
 say "log-service: tokens off vs on (benchmarks/security.sh, wrk)"; benchmarks/security.sh "$seconds" "$log_port" >> "$BENCH_ROWS"
 
-say "long run: $stored_events events stored, then single lines with clustering on (benchmarks/longrun.sh)"; while IFS= read -r line; do rows+=("$line"); done < <(LONGRUN_NO_BUILD=1 LONGRUN_PORT=$(( log_port + 7 )) benchmarks/longrun.sh "$stored_events" "$($quick && echo 30 || echo 60)")
+say "long run: $stored_events events stored, then single lines with clustering on (benchmarks/longrun.sh)"; LONGRUN_NO_BUILD=1 LONGRUN_PORT=$(( log_port + 7 )) benchmarks/longrun.sh "$stored_events" "$($quick && echo 30 || echo 60)" >> "$BENCH_ROWS"
+
+benchmarks/bounds.sh "$seconds" "$warmup" >> "$BENCH_ROWS"
 
 # --- The table -------------------------------------------------------------------------------
 mkdir -p benchmarks/results

@@ -4,7 +4,9 @@ package io.energysensors.format;
  * The only exception the line parser and the JSON form throw: says what was expected, where
  * (1-based line and column; for a sensor line the line is always 1 and the column counts Unicode
  * code points, so it matches what an editor shows), and in which section and key (null where not
- * inside one). Errors in the JSON form also carry the JSON pointer of the value at fault.
+ * inside one). Errors in the JSON form also carry the JSON pointer of the value at fault. It is an
+ * answer to a client, thrown once per bad line (millions for a hostile body), so it carries no
+ * stack trace.
  */
 public final class LineFormatException extends RuntimeException {
 
@@ -16,7 +18,7 @@ public final class LineFormatException extends RuntimeException {
     private final String jsonPointer;
 
     public LineFormatException(String message, int column, String section, String key) {
-        super("column " + column + ": " + message);
+        super("column " + column + ": " + message, null, false, false);
         this.reason = message;
         this.line = 1;
         this.column = column;
@@ -27,7 +29,7 @@ public final class LineFormatException extends RuntimeException {
 
     /** An error in the JSON form of a line, at {@code line}:{@code column} of the JSON text. */
     public LineFormatException(String message, int line, int column, String jsonPointer, String section, String key) {
-        super("line " + line + ", column " + column + pointerSuffix(jsonPointer) + ": " + message);
+        super("line " + line + ", column " + column + pointerSuffix(jsonPointer) + ": " + message, null, false, false);
         this.reason = message;
         this.line = line;
         this.column = column;

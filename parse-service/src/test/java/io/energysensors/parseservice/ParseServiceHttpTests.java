@@ -88,6 +88,20 @@ class ParseServiceHttpTests {
     }
 
     @Test
+    void listsTheFirstHundredBadLinesOfAHugeBodyAndCountsTheRest() throws Exception {
+        int lines = 1024 * 1024 / "a\n".length();
+
+        JsonNode problem = assertProblem(post(bytes("a\n".repeat(lines)), "text/plain"), 400);
+
+        assertThat(problem.get("errors").size()).isEqualTo(100);
+        assertThat(problem.get("errors").get(99).get("line").asInt()).isEqualTo(100);
+        assertThat(problem.get("error_count").asLong()).isEqualTo(lines);
+        assertThat(problem.get("errors_omitted").asLong()).isEqualTo(lines - 100);
+        assertThat(problem.get("error").asString())
+                .startsWith(lines + " of " + lines + " lines are not valid sensor lines; first: line 1");
+    }
+
+    @Test
     void answersUnknownPathsAndWrongMethodsWithProblemJson() throws Exception {
         HttpResponse<String> missing = http.send(
                 HttpRequest.newBuilder(URI.create(base() + "/no/such/path"))

@@ -1,8 +1,13 @@
 package io.energysensors.format.event;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
-/** A parsed line that lacks a field the log service needs, or has it with the wrong type. */
+/**
+ * A parsed line that lacks a field the log service needs, or has it with the wrong type. It is an
+ * answer to a client, thrown once per bad line (millions for a hostile body), so it carries no
+ * stack trace and builds its message only when asked.
+ */
 public final class InvalidEventException extends RuntimeException {
 
     /** One problem: the field as {@code Section.key} or {@code Section[0]}, and what is wrong. */
@@ -11,11 +16,13 @@ public final class InvalidEventException extends RuntimeException {
     private final List<FieldError> errors;
 
     public InvalidEventException(List<FieldError> errors) {
-        super(errors.stream()
-                .map(e -> e.field() + " " + e.message())
-                .reduce((a, b) -> a + "; " + b)
-                .orElse(""));
+        super(null, null, false, false);
         this.errors = List.copyOf(errors);
+    }
+
+    @Override
+    public String getMessage() {
+        return errors.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; "));
     }
 
     public List<FieldError> errors() {

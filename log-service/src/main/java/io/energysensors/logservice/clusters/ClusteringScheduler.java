@@ -5,11 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.energysensors.logservice.events.StoredEventCount;
 import io.energysensors.logservice.ingest.EventsStored;
+import io.energysensors.logservice.storage.StorageFaults;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -64,6 +66,9 @@ class ClusteringScheduler {
 
     /** A wake-up never sooner than this, so that one that fires a hair early cannot spin. */
     private static final Duration SHORTEST_WAKE_UP = Duration.ofMillis(10);
+
+    /** A failed run the database would not let us record (it refused writes); cleared by a recorded one. */
+    private final AtomicReference<RunRecord> unrecordedFailure = new AtomicReference<>();
 
     private final ClusteringRun run;
     private final NewEventsAssigner assigner;
@@ -188,6 +193,9 @@ class ClusteringScheduler {
                 return run.replaceResult(attempt, timer);
             });
             timer.commit = timer.lap();
+            if (outcome != null) {
+                unrecordedFailure.set(null);
+            }
         } catch (RuntimeException | Error e) {
             outcome = recordRolledBack(attempt, due[0], e);
         }
@@ -331,21 +339,35 @@ class ClusteringScheduler {
         log.error("Clustering run ({}) rolled back", attempt.trigger(), e);
         RunRecord failed = attempt.rolledBack(inWords(e));
         try {
-            return transaction.execute(status -> {
+            RunRecord recorded = transaction.execute(status -> {
                 if (due != null) {
                     moveLastCount(due);
                 }
                 return recorded(failed);
             });
+            unrecordedFailure.set(null);
+            return recorded;
         } catch (RuntimeException unrecorded) {
             e.addSuppressed(unrecorded);
+            unrecordedFailure.set(failed);
             return failed;
         }
+    }
+
+    /**
+     * The latest run when it failed and the database would not let its failure be recorded (it
+     * refused writes, say): newer than any stored run, so the summary shows it instead.
+     */
+    Optional<RunRecord> unrecordedFailure() {
+        return Optional.ofNullable(unrecordedFailure.get());
     }
 
     private static String inWords(Throwable e) {
         if (e instanceof OutOfMemoryError) {
             return "the run ran out of memory";
+        }
+        if (StorageFaults.refusesWrites(e)) {
+            return "the database refused writes (read-only or out of space) during the run";
         }
         if (e instanceof DataAccessException || e instanceof TransactionException) {
             return "the database failed during the run";

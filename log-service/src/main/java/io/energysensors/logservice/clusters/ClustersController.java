@@ -40,8 +40,11 @@ class ClustersController {
     @GetMapping("/summary")
     ClusterSummary summary() {
         List<ResultReader.StoredCluster> current = results.current();
-        ClusterSummary.LastRun lastRun =
-                results.lastRun().map(ClusterSummary.LastRun::of).orElse(null);
+        ClusterSummary.LastRun lastRun = scheduler
+                .unrecordedFailure()
+                .or(results::lastRun)
+                .map(ClusterSummary.LastRun::of)
+                .orElse(null);
         if (current.isEmpty()) {
             return new ClusterSummary(
                     null, null, null, null, null, null, null, null, List.of(), lastRun, scheduler.nextRunDueAt());

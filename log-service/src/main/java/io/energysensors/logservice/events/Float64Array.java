@@ -12,7 +12,7 @@ public final class Float64Array {
     private Float64Array() {}
 
     public static byte[] encode(double[] values) {
-        ByteBuffer bytes = ByteBuffer.allocate(values.length * Double.BYTES);
+        ByteBuffer bytes = ByteBuffer.allocate(Math.multiplyExact(values.length, Double.BYTES));
         write(values, bytes);
         return bytes.array();
     }

@@ -1,22 +1,20 @@
 package io.energysensors.logservice.ingest;
 
-import java.util.List;
-
+import io.energysensors.web.problem.FirstErrors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** A body with at least one bad line: nothing of it is stored. Lists every bad line. */
+/**
+ * A body with at least one bad line: nothing of it is stored. Lists the first bad lines and says
+ * how many errors there were in all ({@link FirstErrors}).
+ */
 final class BatchRejectedException extends ErrorResponseException {
 
     private final long badLines;
 
-    BatchRejectedException(List<LineError> errors, int lines) {
-        this(errors, lines, errors.stream().mapToInt(LineError::line).distinct().count());
-    }
-
-    private BatchRejectedException(List<LineError> errors, int lines, long badLines) {
-        super(HttpStatus.BAD_REQUEST, problem(errors, lines, badLines), null);
+    BatchRejectedException(FirstErrors<LineError> errors, long badLines, int lines) {
+        super(HttpStatus.BAD_REQUEST, problem(errors, badLines, lines), null);
         this.badLines = badLines;
     }
 
@@ -24,14 +22,17 @@ final class BatchRejectedException extends ErrorResponseException {
         return badLines;
     }
 
-    private static ProblemDetail problem(List<LineError> errors, int lines, long badLines) {
+    private static ProblemDetail problem(FirstErrors<LineError> errors, long badLines, int lines) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.BAD_REQUEST,
                 badLines + " of " + lines + (lines == 1 ? " line is" : " lines are") + " invalid; nothing was stored");
         problem.setTitle("Invalid event");
+        String listed =
+                String.join("; ", errors.kept().stream().map(LineError::text).toList());
         problem.setProperty(
-                "error", String.join("; ", errors.stream().map(LineError::text).toList()));
-        problem.setProperty("errors", errors.stream().map(LineError::toProperty).toList());
+                "error",
+                errors.omitted() == 0 ? listed : listed + "; and " + errors.omitted() + " more errors not listed");
+        errors.toProperties(LineError::toProperty).forEach(problem::setProperty);
         return problem;
     }
 }

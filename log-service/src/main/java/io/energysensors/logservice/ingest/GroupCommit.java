@@ -37,8 +37,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class GroupCommit {
 
-    /** A batch waiting for its commit, and that commit's outcome. */
-    private record Waiting(List<SensorEvent> events, CompletableFuture<Void> committed) {}
+    /** Numbers every event stores besides its lists: ids, times, readings, the first peaks. */
+    private static final int FIXED_NUMBERS = 20;
+
+    /** A batch waiting for its commit, its size as stored, and that commit's outcome. */
+    private record Waiting(List<SensorEvent> events, long bytes, CompletableFuture<Void> committed) {}
 
     private final BlockingQueue<Waiting> waiting;
     private final ReentrantLock writer = new ReentrantLock();
@@ -69,7 +72,11 @@ class GroupCommit {
      * @throws RuntimeException whatever made the commit fail: nothing of the batch was stored
      */
     int commitBatch(List<SensorEvent> events) {
-        Waiting batch = new Waiting(events, new CompletableFuture<>());
+        long bytes = 0;
+        for (SensorEvent event : events) {
+            bytes += bytesOf(event);
+        }
+        Waiting batch = new Waiting(events, bytes, new CompletableFuture<>());
         if (!waiting.offer(batch)) {
             throw new TransientDataAccessResourceException(
                     properties.maxWaiting() + " requests are already waiting for the event store");
@@ -107,10 +114,14 @@ class GroupCommit {
     private void commitWaiting() {
         List<Waiting> group = new ArrayList<>();
         List<SensorEvent> events = new ArrayList<>();
+        long bytes = 0;
         Waiting next;
-        while (events.size() < properties.maxEvents() && (next = waiting.poll()) != null) {
+        while (events.size() < properties.maxEvents()
+                && bytes < properties.maxBytes().toBytes()
+                && (next = waiting.poll()) != null) {
             group.add(next);
             events.addAll(next.events());
+            bytes += next.bytes();
         }
         try {
             transaction.executeWithoutResult(status -> appender.append(events));
@@ -120,6 +131,12 @@ class GroupCommit {
         }
         requestsPerCommit.record(group.size());
         group.forEach(batch -> batch.committed().complete(null));
+    }
+
+    /** An event's size as stored: 8 bytes a number, its lists' included; a long, whatever they hold. */
+    static long bytesOf(SensorEvent event) {
+        return ((long) FIXED_NUMBERS + event.peaks().length + event.fftRe().length + event.fftImg().length)
+                * Long.BYTES;
     }
 
     /** Requests whose batch no commit has taken yet. */

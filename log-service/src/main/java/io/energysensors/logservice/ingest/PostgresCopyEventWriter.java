@@ -31,6 +31,9 @@ final class PostgresCopyEventWriter implements EventWriter {
     private static final long POSTGRES_EPOCH_SECOND =
             Instant.parse("2000-01-01T00:00:00Z").getEpochSecond();
 
+    /** The largest array the JDK allocates, a little below {@code Integer.MAX_VALUE}. */
+    private static final long MAX_STREAM = Integer.MAX_VALUE - 16;
+
     private final JdbcTemplate jdbc;
 
     /** @param jdbc on the DataSource of the caller's transaction, so it copies on that connection */
@@ -58,13 +61,19 @@ final class PostgresCopyEventWriter implements EventWriter {
         }
     }
 
-    /** The COPY stream, big-endian as the format wants, in a buffer of exactly its size. */
+    /**
+     * The COPY stream, big-endian as the format wants, in a buffer of exactly its size.
+     *
+     * @throws IllegalArgumentException when the stream would not fit one array; a commit group's
+     *     bound ({@code energy-sensors.ingest.commit.max-bytes}) keeps it far below that
+     */
     static ByteBuffer encode(List<SensorEvent> events, long[] ids, Instant receivedAt) {
-        int size = SIGNATURE.length + 2 * Integer.BYTES + Short.BYTES;
-        for (SensorEvent event : events) {
-            size += rowBytes(event);
+        long size = streamBytes(events);
+        if (size > MAX_STREAM) {
+            throw new IllegalArgumentException(
+                    "a COPY stream of " + size + " bytes is more than one buffer holds (" + MAX_STREAM + ")");
         }
-        ByteBuffer out = ByteBuffer.allocate(size);
+        ByteBuffer out = ByteBuffer.allocate((int) size);
         out.put(SIGNATURE).putInt(0).putInt(0);
         long received = micros(receivedAt);
         for (int i = 0; i < events.size(); i++) {
@@ -73,9 +82,18 @@ final class PostgresCopyEventWriter implements EventWriter {
         return out.putShort((short) -1);
     }
 
+    /** Header, rows and trailer, counted in a long so that no number of events can overflow it. */
+    static long streamBytes(List<SensorEvent> events) {
+        long size = SIGNATURE.length + 2 * Integer.BYTES + Short.BYTES;
+        for (SensorEvent event : events) {
+            size += rowBytes(event);
+        }
+        return size;
+    }
+
     /** Field count, then per field its length and bytes; a null peak_k has length -1 and none. */
-    private static int rowBytes(SensorEvent event) {
-        int arrays = event.peaks().length + event.fftRe().length + event.fftImg().length;
+    private static long rowBytes(SensorEvent event) {
+        long arrays = (long) event.peaks().length + event.fftRe().length + event.fftImg().length;
         int presentPeaks = Math.min(3, event.peaks().length);
         return Short.BYTES + COLUMNS * Integer.BYTES + 1 + (6 + 7 + presentPeaks + 2 + arrays) * Long.BYTES;
     }
@@ -121,7 +139,7 @@ final class PostgresCopyEventWriter implements EventWriter {
 
     /** The stored form of an array (Float64Array), as bytea. */
     private static void bytea(ByteBuffer out, double[] values) {
-        out.putInt(values.length * Double.BYTES);
+        out.putInt(Math.multiplyExact(values.length, Double.BYTES));
         Float64Array.write(values, out);
     }
 

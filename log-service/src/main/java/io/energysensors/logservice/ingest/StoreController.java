@@ -90,12 +90,15 @@ class StoreController {
     private List<SensorEvent> read(HttpServletRequest request) throws HttpMediaTypeNotSupportedException {
         MediaType type = RequestBodies.contentType(request.getContentType());
         if (MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type)) {
-            return reader.readJson(RequestBodies.readWithin(request, limits.bodyLimit()));
+            return reader.readJson(RequestBodies.readWithin(request, limits.bodyLimit(), limits.uploadLimit()));
         }
         if (!MediaType.TEXT_PLAIN.equalsTypeAndSubtype(type)) {
             throw new HttpMediaTypeNotSupportedException(type, ACCEPTED);
         }
         Charset charset = RequestBodies.charsetOf(type);
-        return reader.readText(RequestBodies.readWithin(request, limits.bodyLimit()), charset, limits.lineLimit());
+        return reader.readText(
+                RequestBodies.readWithin(request, limits.bodyLimit(), limits.uploadLimit()),
+                charset,
+                limits.lineLimit());
     }
 }

@@ -1,9 +1,5 @@
 package io.energysensors.logservice.storage;
 
-import java.net.SocketException;
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
 import java.util.Map;
 
 import io.energysensors.web.problem.ApiProblem;
@@ -25,10 +21,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * The database is down or overloaded, or too many requests wait for it: 503 with Retry-After,
- * so clients retry; nothing was acknowledged. A database that refuses connections surfaces as
- * {@link CannotCreateTransactionException} when the storing transaction begins. Ordered before
- * the shared advice, whose catch-all would answer 500.
+ * The database is down, overloaded, read-only or out of space, or too many requests wait for it:
+ * 503 with Retry-After, so clients retry; nothing was acknowledged. Each request asks the
+ * database afresh, so the service recovers by itself once the database does. A database that
+ * refuses connections surfaces as {@link CannotCreateTransactionException} when the storing
+ * transaction begins. Ordered before the shared advice, whose catch-all would answer 500.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -36,7 +33,6 @@ class StorageUnavailableAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(StorageUnavailableAdvice.class);
     private static final String RETRY_AFTER_SECONDS = "5";
-    private static final String HIKARI_CLOSED = "Connection is closed";
 
     /** No connection to begin a transaction with is a database that is down, whatever the layer says. */
     @ExceptionHandler({
@@ -45,50 +41,31 @@ class StorageUnavailableAdvice {
         CannotCreateTransactionException.class
     })
     ResponseEntity<ProblemDetail> storageUnavailable(RuntimeException e) {
+        if (StorageFaults.refusesWrites(e)) {
+            return unavailable(
+                    e, "the event store refuses writes (read-only or out of space); nothing was stored, retry later");
+        }
+        return unavailable(e, "the event store is unavailable; nothing was stored, retry later");
+    }
+
+    private static ResponseEntity<ProblemDetail> unavailable(RuntimeException e, String words) {
         log.warn("Event store unavailable: {}", e.getMessage());
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-        return new ApiProblem(
-                        HttpStatus.SERVICE_UNAVAILABLE,
-                        "the event store is unavailable; nothing was stored, retry later",
-                        Map.of(),
-                        headers)
-                .toResponseEntity();
+        return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, words, Map.of(), headers).toResponseEntity();
     }
 
     /**
      * A connection that dies mid-transaction can surface as a failed rollback, which JPA reports
      * as uncategorized and which overrides the original failure; the transaction was not
-     * committed, so it is the database being down. Any other such failure stays a 500.
+     * committed, so it is the database being down. A database that refuses writes (read-only,
+     * disk full) is not categorized by Spring either. Any other such failure stays a 500.
      */
     @ExceptionHandler({UncategorizedDataAccessException.class, TransactionSystemException.class})
     ResponseEntity<ProblemDetail> failedTransaction(RuntimeException e) {
-        if (connectionLost(e)) {
+        if (StorageFaults.connectionLost(e) || StorageFaults.refusesWrites(e)) {
             return storageUnavailable(e);
         }
         return UnexpectedFailure.answer(e);
-    }
-
-    /**
-     * SQLSTATE class 08 is a connection exception, 57P an operator stopping the server. Hikari
-     * answers a call on a connection it already evicted as broken with a plain "Connection is
-     * closed" and no SQLSTATE, which is how the failed rollback after such an eviction arrives.
-     */
-    static boolean connectionLost(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException
-                    || cause instanceof SQLNonTransientConnectionException
-                    || cause instanceof SocketException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql
-                    && (sql.getSQLState() == null
-                            ? HIKARI_CLOSED.equals(sql.getMessage())
-                            : sql.getSQLState().startsWith("08")
-                                    || sql.getSQLState().startsWith("57P"))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.http.ProblemDetail;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.ErrorResponseException;
 
 /**
@@ -34,7 +36,10 @@ class EventBatchReaderTests {
     /** The first sample line, written out: {@code Device: ID=1; Fw=16071801; Evt=2; ...}. */
     private static final String LINE = Samples.lines().get(0);
 
-    private final EventBatchReader reader = new EventBatchReader(new SensorEventReader());
+    private static final IngestProperties LIMITS =
+            new IngestProperties(DataSize.ofMegabytes(8), DataSize.ofKilobytes(64), 100, Duration.ofSeconds(30));
+
+    private final EventBatchReader reader = new EventBatchReader(new SensorEventReader(), LIMITS);
 
     static Stream<Arguments> badFields() {
         return Stream.of(
@@ -141,6 +146,41 @@ class EventBatchReaderTests {
 
         assertThat(rejected.status()).isEqualTo(400);
         assertThat(rejected.error()).startsWith("line 2: Power.Active");
+    }
+
+    @Test
+    void listsTheFirstErrorsOfAHugeBadBodyAndCountsTheRest() {
+        int lines = 8 * 1024 * 1024 / "a:1\n".length();
+
+        ErrorResponseException rejected = catchThrowableOfType(
+                ErrorResponseException.class,
+                () -> reader.readText(utf8("a:1\n".repeat(lines)), StandardCharsets.UTF_8, LINE_LIMIT));
+
+        ProblemDetail problem = rejected.getBody();
+        assertThat(problem.getDetail()).isEqualTo(lines + " of " + lines + " lines are invalid; nothing was stored");
+        assertThat((List<?>) problem.getProperties().get("errors")).hasSize(100);
+        // Each "a:1" lacks every field the event needs: several errors per line, all counted.
+        long errorCount = (Long) problem.getProperties().get("error_count");
+        assertThat(errorCount).isGreaterThan(lines);
+        assertThat(problem.getProperties().get("errors_omitted")).isEqualTo(errorCount - 100);
+        assertThat(problem.getProperties().get("error").toString())
+                .startsWith("line 1: ")
+                .endsWith("; and " + (errorCount - 100) + " more errors not listed");
+    }
+
+    @Test
+    void countsBadLinesNotErrorsWhenALineHasSeveral() {
+        long device = Samples.newDevice();
+        String good = Samples.withDevice(LINE, device);
+        String twoErrors = good.replace("Fw=16071801", "Fw=x").replace("Evt=2", "Evt=y");
+
+        Refusal rejected = rejectedText(good + "\n" + twoErrors + "\n" + good + "\n" + twoErrors);
+        ProblemDetail problem = ((ErrorResponseException) rejected.cause()).getBody();
+
+        assertThat(problem.getDetail()).isEqualTo("2 of 4 lines are invalid; nothing was stored");
+        assertThat(problem.getProperties().get("error_count")).isEqualTo(4L);
+        assertThat(problem.getProperties().get("errors_omitted")).isEqualTo(0L);
+        assertThat(((BatchRejectedException) rejected.cause()).badLines()).isEqualTo(2);
     }
 
     private Refusal rejectedText(String body) {

@@ -36,6 +36,7 @@ import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.util.unit.DataSize;
 
 /**
  * {@link GroupCommit} over a real H2 file database with the service's migrations. A gate in
@@ -80,7 +81,7 @@ class GroupCommitTests {
 
     @Test
     void loneBatchIsCommittedOnItsOwn() {
-        GroupCommit commit = groupCommit(new CommitProperties(10, LONG_WAIT, 20_000));
+        GroupCommit commit = groupCommit(new CommitProperties(10, LONG_WAIT, 20_000, DataSize.ofMegabytes(16)));
 
         assertThat(commit.commitBatch(events(0, 7))).isEqualTo(7);
 
@@ -90,7 +91,7 @@ class GroupCommitTests {
 
     @Test
     void batchesWaitingForACommitAreStoredTogetherByTheNext() {
-        GroupCommit commit = groupCommit(new CommitProperties(10, LONG_WAIT, 20_000));
+        GroupCommit commit = groupCommit(new CommitProperties(10, LONG_WAIT, 20_000, DataSize.ofMegabytes(16)));
         CompletableFuture<Integer> first = holdFirstCommit(commit, events(0, 1));
 
         CompletableFuture<Integer> second = submit(commit, events(1, 3));
@@ -108,7 +109,7 @@ class GroupCommitTests {
 
     @Test
     void commitStopsTakingBatchesAtMaxEventsButNeverSplitsOne() {
-        GroupCommit commit = groupCommit(new CommitProperties(10, LONG_WAIT, 5));
+        GroupCommit commit = groupCommit(new CommitProperties(10, LONG_WAIT, 5, DataSize.ofMegabytes(16)));
         CompletableFuture<Integer> first = holdFirstCommit(commit, events(0, 1));
 
         List<CompletableFuture<Integer>> queued = new ArrayList<>();
@@ -127,8 +128,32 @@ class GroupCommitTests {
     }
 
     @Test
+    void commitStopsTakingBatchesAtMaxBytesButNeverSplitsOne() {
+        List<List<SensorEvent>> batches = List.of(events(1, 3), events(4, 3), events(7, 3));
+        long firstBatchBytes =
+                batches.get(0).stream().mapToLong(GroupCommit::bytesOf).sum();
+        GroupCommit commit =
+                groupCommit(new CommitProperties(10, LONG_WAIT, 20_000, DataSize.ofBytes(firstBatchBytes + 1)));
+        CompletableFuture<Integer> first = holdFirstCommit(commit, events(0, 1));
+
+        List<CompletableFuture<Integer>> queued = new ArrayList<>();
+        for (int i = 0; i < batches.size(); i++) {
+            queued.add(submit(commit, batches.get(i)));
+            int expected = i + 1;
+            await().atMost(LONG_WAIT).until(() -> queued(commit) == expected);
+        }
+        dataSource.open();
+
+        first.join();
+        queued.forEach(CompletableFuture::join);
+        // The first batch of 3 stays a byte below the bound, the second crosses it: the third waits.
+        assertThat(commits).containsExactly(1, 6, 3);
+        assertThat(storedDummies()).containsExactlyInAnyOrderElementsOf(dummies(0, 10));
+    }
+
+    @Test
     void failingCommitFailsExactlyTheRequestsInIt() {
-        GroupCommit commit = groupCommit(new CommitProperties(10, LONG_WAIT, 20_000));
+        GroupCommit commit = groupCommit(new CommitProperties(10, LONG_WAIT, 20_000, DataSize.ofMegabytes(16)));
         CompletableFuture<Integer> first = holdFirstCommit(commit, events(0, 1));
         CompletableFuture<Integer> second = submit(commit, events(1, 2));
         CompletableFuture<Integer> third = submit(commit, events(3, 4));
@@ -149,7 +174,7 @@ class GroupCommitTests {
 
     @Test
     void refusesABatchWhenMaxWaitingRequestsAreQueued() {
-        GroupCommit commit = groupCommit(new CommitProperties(1, LONG_WAIT, 20_000));
+        GroupCommit commit = groupCommit(new CommitProperties(1, LONG_WAIT, 20_000, DataSize.ofMegabytes(16)));
         CompletableFuture<Integer> first = holdFirstCommit(commit, events(0, 1));
         CompletableFuture<Integer> second = submit(commit, events(1, 1));
         await().atMost(LONG_WAIT).until(() -> queued(commit) == 1);
@@ -166,7 +191,8 @@ class GroupCommitTests {
 
     @Test
     void requestThatWaitsLongerThanMaxWaitGivesUpAndStoresNothing() {
-        GroupCommit commit = groupCommit(new CommitProperties(10, Duration.ofMillis(200), 20_000));
+        GroupCommit commit =
+                groupCommit(new CommitProperties(10, Duration.ofMillis(200), 20_000, DataSize.ofMegabytes(16)));
         CompletableFuture<Integer> first = holdFirstCommit(commit, events(0, 1));
 
         CompletableFuture<Integer> second = submit(commit, events(1, 4));
@@ -182,7 +208,7 @@ class GroupCommitTests {
 
     @Test
     void concurrentRequestsLoseAndDuplicateNothingAndTakeIdsFromTheSequence() {
-        GroupCommit commit = groupCommit(new CommitProperties(1000, LONG_WAIT, 20_000));
+        GroupCommit commit = groupCommit(new CommitProperties(1000, LONG_WAIT, 20_000, DataSize.ofMegabytes(16)));
         List<CompletableFuture<Integer>> stored = new ArrayList<>();
         // 200 requests of 1 to 5 events from 16 threads: 600 events, each Dummy once.
         ExecutorService posters = Executors.newFixedThreadPool(16);

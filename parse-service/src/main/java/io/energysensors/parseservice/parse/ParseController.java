@@ -3,16 +3,15 @@ package io.energysensors.parseservice.parse;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import io.energysensors.format.LineFormatException;
 import io.energysensors.format.LineParser;
 import io.energysensors.format.SensorLine;
 import io.energysensors.format.json.LineJson;
-import io.energysensors.web.body.NumberedLine;
 import io.energysensors.web.body.RequestBodies;
 import io.energysensors.web.body.TextLines;
 import io.energysensors.web.problem.ApiProblem;
+import io.energysensors.web.problem.FirstErrors;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
@@ -94,39 +93,39 @@ class ParseController {
                         HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                         "Content-Type " + request.getContentType()
                                 + " is not supported: send sensor lines as text/plain"));
-        byte[] body = RequestBodies.readWithin(request, properties.bodyLimit());
-        List<NumberedLine> lines = TextLines.nonBlankLines(body, charset);
-        if (lines.isEmpty()) {
+        byte[] body = RequestBodies.readWithin(request, properties.bodyLimit(), properties.uploadLimit());
+        List<SensorLine> parsed = new ArrayList<>();
+        FirstErrors<LineError> errors = new FirstErrors<>(properties.maxErrors());
+        int lines = TextLines.forEachNonBlankLine(body, charset, line -> {
+            try {
+                SensorLine sensorLine = parser.parse(line.text());
+                if (errors.isEmpty()) {
+                    parsed.add(sensorLine);
+                }
+            } catch (LineFormatException e) {
+                // Once a line is bad the answer is its errors: the parsed lines are not kept.
+                parsed.clear();
+                errors.add(LineError.of(line.number(), e));
+            }
+        });
+        if (lines == 0) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "the body holds no sensor line");
         }
-        List<SensorLine> parsed = parseAll(lines);
+        if (!errors.isEmpty()) {
+            linesRejected.increment(errors.count());
+            throw badLines(lines, errors);
+        }
+        linesParsed.increment(parsed.size());
         String answer = parsed.size() == 1 ? json.write(parsed.get(0)) : json.writeAll(parsed);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer);
     }
 
-    private List<SensorLine> parseAll(List<NumberedLine> lines) {
-        List<SensorLine> parsed = new ArrayList<>(lines.size());
-        List<LineError> errors = new ArrayList<>();
-        for (NumberedLine line : lines) {
-            try {
-                parsed.add(parser.parse(line.text()));
-            } catch (LineFormatException e) {
-                errors.add(LineError.of(line.number(), e));
-            }
-        }
-        if (!errors.isEmpty()) {
-            linesRejected.increment(errors.size());
-            throw badLines(lines.size(), errors);
-        }
-        linesParsed.increment(parsed.size());
-        return parsed;
-    }
-
-    private static ApiProblem badLines(int lineCount, List<LineError> errors) {
-        String first = errors.get(0).describe();
-        String message = errors.size() == 1
+    /** Every bad line is one error here, so the count of errors is the count of bad lines. */
+    private static ApiProblem badLines(int lineCount, FirstErrors<LineError> errors) {
+        String first = errors.kept().get(0).describe();
+        String message = errors.count() == 1
                 ? first
-                : errors.size() + " of " + lineCount + " lines are not valid sensor lines; first: " + first;
-        return new ApiProblem(HttpStatus.BAD_REQUEST, message, Map.of("errors", errors));
+                : errors.count() + " of " + lineCount + " lines are not valid sensor lines; first: " + first;
+        return new ApiProblem(HttpStatus.BAD_REQUEST, message, errors.toProperties(error -> error));
     }
 }

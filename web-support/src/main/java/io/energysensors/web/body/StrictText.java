@@ -53,7 +53,9 @@ public final class StrictText {
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes, from, to - from);
         // Sized for the worst case, so the only results left are underflow (done) and an error.
-        CharBuffer out = CharBuffer.allocate((int) Math.ceil((to - from) * (double) decoder.maxCharsPerByte()) + 1);
+        // A long, capped at what an array holds, so that no body size and charset can overflow it.
+        long worstCase = (long) Math.ceil((to - from) * (double) decoder.maxCharsPerByte()) + 1;
+        CharBuffer out = CharBuffer.allocate((int) Math.min(worstCase, Integer.MAX_VALUE - 16));
         CoderResult result = decoder.decode(in, out, true);
         if (result.isUnderflow()) {
             result = decoder.flush(out);

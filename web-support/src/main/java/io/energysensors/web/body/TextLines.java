@@ -4,6 +4,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Splits a body into lines at {@code \n}; a {@code \r} before it belongs to the line break. A line
@@ -32,9 +33,35 @@ public final class TextLines {
      * @throws BodyTooLargeException at the first line over {@code maxLine}
      */
     public static List<NumberedLine> nonBlankLines(byte[] body, Charset charset, ByteLimit maxLine) {
+        List<NumberedLine> lines = new ArrayList<>();
+        forEachNonBlankLine(body, charset, maxLine, lines::add);
+        return lines;
+    }
+
+    /**
+     * Hands each non-blank line to {@code action} as it is split off, so that a body of millions
+     * of lines is never held as a list of them.
+     *
+     * @return how many non-blank lines the body has
+     * @throws MalformedTextException at the first byte that is not valid in {@code charset}
+     */
+    public static int forEachNonBlankLine(byte[] body, Charset charset, Consumer<NumberedLine> action) {
+        return forEachNonBlankLine(body, charset, NO_LINE_LIMIT, action);
+    }
+
+    /**
+     * Hands each non-blank line to {@code action} as it is split off, none of them longer than
+     * {@code maxLine} bytes (line break excluded).
+     *
+     * @return how many non-blank lines the body has
+     * @throws MalformedTextException at the first byte that is not valid in {@code charset}
+     * @throws BodyTooLargeException at the first line over {@code maxLine}
+     */
+    public static int forEachNonBlankLine(
+            byte[] body, Charset charset, ByteLimit maxLine, Consumer<NumberedLine> action) {
         return StrictText.ASCII_COMPATIBLE.contains(charset)
-                ? splitBytes(body, charset, maxLine)
-                : splitDecoded(body, charset, maxLine);
+                ? splitBytes(body, charset, maxLine, action)
+                : splitDecoded(body, charset, maxLine, action);
     }
 
     /**
@@ -42,8 +69,8 @@ public final class TextLines {
      * only a line with other bytes goes through a decoder. A {@code \n} byte is always a line
      * break in these charsets, never part of a longer sequence.
      */
-    private static List<NumberedLine> splitBytes(byte[] body, Charset charset, ByteLimit maxLine) {
-        List<NumberedLine> lines = new ArrayList<>();
+    private static int splitBytes(byte[] body, Charset charset, ByteLimit maxLine, Consumer<NumberedLine> action) {
+        int nonBlank = 0;
         int number = 0;
         for (int start = 0; start < body.length; ) {
             number++;
@@ -63,23 +90,25 @@ public final class TextLines {
             }
             if (!blank) {
                 if (signs >= 0) {
-                    lines.add(new NumberedLine(number, StrictText.ascii(body, start, end)));
+                    nonBlank++;
+                    action.accept(new NumberedLine(number, StrictText.ascii(body, start, end)));
                 } else {
                     String text = StrictText.decode(body, start, end, charset, number);
                     if (!text.isBlank()) {
-                        lines.add(new NumberedLine(number, text));
+                        nonBlank++;
+                        action.accept(new NumberedLine(number, text));
                     }
                 }
             }
             start = i + 1;
         }
-        return lines;
+        return nonBlank;
     }
 
     /** For charsets such as UTF-16, where a byte 0x0A need not be a line break: decode first. */
-    private static List<NumberedLine> splitDecoded(byte[] body, Charset charset, ByteLimit maxLine) {
+    private static int splitDecoded(byte[] body, Charset charset, ByteLimit maxLine, Consumer<NumberedLine> action) {
         String text = StrictText.decode(body, charset);
-        List<NumberedLine> lines = new ArrayList<>();
+        int nonBlank = 0;
         int number = 0;
         for (int start = 0; start < text.length(); ) {
             number++;
@@ -91,11 +120,12 @@ public final class TextLines {
                 throw BodyTooLargeException.line(number, maxLine);
             }
             if (!line.isBlank()) {
-                lines.add(new NumberedLine(number, line));
+                nonBlank++;
+                action.accept(new NumberedLine(number, line));
             }
             start = next + 1;
         }
-        return lines;
+        return nonBlank;
     }
 
     /**

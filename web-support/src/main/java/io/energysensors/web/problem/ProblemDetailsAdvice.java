@@ -2,7 +2,9 @@ package io.energysensors.web.problem;
 
 import java.util.stream.Collectors;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +24,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> handleApiProblem(ApiProblem problem) {
         return problem.toResponseEntity();
+    }
+
+    /** Tomcat parses the query string (or form body) lazily and throws on bad percent-encoding. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> handleUnreadableParameters(InvalidParameterException e) {
+        return new ApiProblem(
+                        HttpStatus.BAD_REQUEST,
+                        "the request's parameters cannot be read: the query string has bad percent-encoding"
+                                + " or too many parameters")
+                .toResponseEntity();
     }
 
     @ExceptionHandler(Exception.class)
