@@ -24,6 +24,11 @@ final class BatchRejectedException extends ErrorResponseException {
         return badLines;
     }
 
+    /** What the problem says, in one line: how many lines are bad, then each one's error. */
+    String summary() {
+        return getBody().getDetail() + ": " + getBody().getProperties().get("error");
+    }
+
     private static ProblemDetail problem(List<LineError> errors, int lines, long badLines) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.BAD_REQUEST,

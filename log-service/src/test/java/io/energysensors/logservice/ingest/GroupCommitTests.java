@@ -82,7 +82,7 @@ class GroupCommitTests {
     void loneBatchIsCommittedOnItsOwn() {
         GroupCommit commit = groupCommit(new CommitProperties(10, LONG_WAIT, 20_000));
 
-        assertThat(commit.commitBatch(events(0, 7))).isEqualTo(7);
+        assertThat(commit.commitBatch(events(0, 7), null).events()).isEqualTo(7);
 
         assertThat(commits).containsExactly(7);
         assertThat(storedDummies()).containsExactlyInAnyOrderElementsOf(dummies(0, 7));
@@ -141,7 +141,7 @@ class GroupCommitTests {
         assertThatThrownBy(second::join).hasCauseInstanceOf(CannotCreateTransactionException.class);
         assertThatThrownBy(third::join).hasCauseInstanceOf(CannotCreateTransactionException.class);
         dataSource.recover();
-        assertThat(commit.commitBatch(events(7, 2))).isEqualTo(2);
+        assertThat(commit.commitBatch(events(7, 2), null).events()).isEqualTo(2);
         assertThat(commits).containsExactly(1, 2);
         assertThat(storedDummies()).containsExactlyInAnyOrder(0, 7, 8);
         assertThat(new StoredEventCount(jdbc).read()).isEqualTo(3);
@@ -154,7 +154,7 @@ class GroupCommitTests {
         CompletableFuture<Integer> second = submit(commit, events(1, 1));
         await().atMost(LONG_WAIT).until(() -> queued(commit) == 1);
 
-        assertThatThrownBy(() -> commit.commitBatch(events(2, 1)))
+        assertThatThrownBy(() -> commit.commitBatch(events(2, 1), null))
                 .isInstanceOf(TransientDataAccessResourceException.class)
                 .hasMessageContaining("1 requests are already waiting");
         dataSource.open();
@@ -192,7 +192,8 @@ class GroupCommitTests {
                 int first = next;
                 int count = 1 + request % 5;
                 next += count;
-                stored.add(CompletableFuture.supplyAsync(() -> commit.commitBatch(events(first, count)), posters));
+                stored.add(CompletableFuture.supplyAsync(
+                        () -> commit.commitBatch(events(first, count), null).events(), posters));
             }
             assertThat(stored.stream().mapToInt(CompletableFuture::join).sum()).isEqualTo(600);
         } finally {
@@ -214,7 +215,7 @@ class GroupCommitTests {
                 eventIds(),
                 new StoredEventCount(jdbc),
                 event -> commits.add(((EventsStored) event).count()));
-        return new GroupCommit(appender, dataSource, properties, new SimpleMeterRegistry());
+        return new GroupCommit(appender, new DeliveryKeys(jdbc), dataSource, properties, new SimpleMeterRegistry());
     }
 
     private EventIdAllocator eventIds() {
@@ -234,7 +235,8 @@ class GroupCommitTests {
     }
 
     private CompletableFuture<Integer> submit(GroupCommit commit, List<SensorEvent> events) {
-        return CompletableFuture.supplyAsync(() -> commit.commitBatch(events), requests);
+        return CompletableFuture.supplyAsync(
+                () -> commit.commitBatch(events, null).events(), requests);
     }
 
     private static int queued(GroupCommit commit) {

@@ -1,6 +1,7 @@
 package io.energysensors.logservice.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.Mockito.when;
 
@@ -38,7 +39,12 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @WebMvcTest(StoreController.class)
 @ImportAutoConfiguration(ProblemsAutoConfiguration.class)
-@Import({EventBatchReader.class, EventReaderConfiguration.class, IngestRejections.class, StoreRequestTests.Meters.class
+@Import({
+    IngestPipeline.class,
+    EventBatchReader.class,
+    EventReaderConfiguration.class,
+    IngestRejections.class,
+    StoreRequestTests.Meters.class
 })
 @EnableConfigurationProperties({IngestProperties.class, EventLimitProperties.class})
 class StoreRequestTests {
@@ -71,10 +77,10 @@ class StoreRequestTests {
     @BeforeEach
     void recordWhatIsStored() {
         server = new MockMvcClient(mvc);
-        when(groupCommit.commitBatch(anyList())).thenAnswer(call -> {
+        when(groupCommit.commitBatch(anyList(), any())).thenAnswer(call -> {
             List<SensorEvent> events = call.getArgument(0);
             stored.addAll(events);
-            return events.size();
+            return new Stored(events.size(), false);
         });
     }
 
