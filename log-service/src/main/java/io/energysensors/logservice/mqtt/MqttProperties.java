@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The MQTT door ({@link MqttDoor}); off unless {@code url} is set.
+ * The MQTT door ({@link MqttDoor}); off unless {@code url} is set and not blank.
  *
  * @param url the broker, {@code tcp://host:1883}, or {@code ssl://host:8883} for TLS
  * @param topics topic filters subscribed with QoS 1
@@ -40,6 +40,8 @@ public record MqttProperties(
         @DefaultValue("1m") Duration reconnectMax) {
 
     public MqttProperties {
+        // Blank is off too, so that a deployment can pass an empty variable.
+        url = url == null || url.isBlank() ? null : url;
         if (url != null && !url.matches("(tcp|ssl)://.+")) {
             throw new IllegalArgumentException(
                     "energy-sensors.mqtt.url must be tcp://host:port or ssl://host:port, got " + url);
