@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import io.energysensors.logservice.OnH2;
 import io.energysensors.logservice.Samples;
 import io.energysensors.logservice.StoredEvents;
+import io.energysensors.logservice.TestServer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.ObjectMapper;
 
@@ -29,7 +30,7 @@ import tools.jackson.databind.ObjectMapper;
  */
 class IdempotencyKeyTests extends OnH2 {
 
-    private final HttpClient client = HttpClient.newHttpClient();
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     @Test
     void repeatAnswersTheFirstAnswerAndStoresNothing() {
@@ -124,6 +125,11 @@ class IdempotencyKeyTests extends OnH2 {
     }
 
     private HttpResponse<String> post(String body, String key) {
+        return postWithKey(server, body, key);
+    }
+
+    /** POST /log/store of a text body with an Idempotency-Key; the answer with its headers. */
+    static HttpResponse<String> postWithKey(TestServer server, String body, String key) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(server.base() + "/log/store"))
                 .header("Content-Type", "text/plain")
                 .header(StoreController.IDEMPOTENCY_KEY, key)
@@ -131,7 +137,7 @@ class IdempotencyKeyTests extends OnH2 {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
