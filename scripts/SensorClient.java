@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -117,7 +118,8 @@ enum Route {
                   --concurrency N    requests in flight at once (default 1)
                   --retries N        retries of a request after a connection error or a 503 answer,
                                      waiting Retry-After seconds when given, else 0.2 s doubling up
-                                     to 10 s (default 5)
+                                     to 10 s (default 5); each batch goes to log-service with an
+                                     Idempotency-Key, the same on every retry, so it is stored once
                   --timeout SECONDS  longest wait for one answer (default 30)
                   --progress-every SECONDS
                                      how often a progress line is printed when stdout is not a
@@ -311,8 +313,11 @@ final class Sender {
     /**
      * Retries connection errors and 503, when the service has not taken the request. A request
      * that timed out waiting for its answer may have been stored: it is not sent again.
+     *
+     * @param idempotencyKey sent as Idempotency-Key with every try, so that log-service stores a
+     *     batch once even when an answer to a try was lost; null sends none
      */
-    Answer post(String service, URI uri, String contentType, byte[] body)
+    Answer post(String service, URI uri, String contentType, byte[] body, String idempotencyKey)
             throws UnreachableException, NoAnswerException, InterruptedException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
@@ -321,6 +326,9 @@ final class Sender {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
+        }
+        if (idempotencyKey != null) {
+            builder.header("Idempotency-Key", idempotencyKey);
         }
         HttpRequest request = builder.build();
         for (int attempt = 0; ; attempt++) {
@@ -601,12 +609,14 @@ final class Run {
         }
     }
 
+    /** One Idempotency-Key per batch, the same on each of its retries. */
     private Answer send(Batch batch) throws UnreachableException, NoAnswerException, InterruptedException {
         URI store = options.urls().get(options.urls().size() - 1);
+        String key = UUID.randomUUID().toString();
         if (options.route() == Route.DIRECT) {
-            return sender.post("log-service", store, TEXT, batch.body());
+            return sender.post("log-service", store, TEXT, batch.body(), key);
         }
-        Answer parsed = sender.post("parse-service", options.urls().get(0), TEXT, batch.body());
-        return parsed.ok() ? sender.post("log-service", store, JSON, parsed.body()) : parsed;
+        Answer parsed = sender.post("parse-service", options.urls().get(0), TEXT, batch.body(), null);
+        return parsed.ok() ? sender.post("log-service", store, JSON, parsed.body(), key) : parsed;
     }
 }

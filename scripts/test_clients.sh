@@ -132,6 +132,8 @@ check "final line (got '$(last_line)')" \
     contains <(last_line) "stored 1000, rejected 0, failed 0, unsent 0 of 1000 lines read in "
 check "1000 lines stored by the fake (got $(stat stored))" equals "$(stat stored)" 1000
 check "1000 requests plus the one retried after 503 (got $(stat store))" equals "$(stat store)" 1001
+check "every store carries an Idempotency-Key (got $(stat keyed))" equals "$(stat keyed)" 1001
+check "1000 keys: the retry sent its batch's key again (got $(stat keys))" equals "$(stat keys)" 1000
 check "one connection (got $(stat connections))" equals "$(stat connections)" 1
 check "one request in flight at a time (got $(stat maxInFlight))" equals "$(stat maxInFlight)" 1
 check "no terminal bar when stdout is not a terminal" equals "$(grep -c $'\r' "$work/out")" 0

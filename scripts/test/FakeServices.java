@@ -42,6 +42,9 @@ public final class FakeServices {
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean firstAnswered = new AtomicBoolean();
+    /** Store requests that carried an Idempotency-Key, and the distinct keys among them. */
+    private final AtomicLong keyedStores = new AtomicLong();
+    private final Set<String> storeKeys = ConcurrentHashMap.newKeySet();
     private volatile long delayMillis;
     private volatile String requiredToken;
 
@@ -83,6 +86,11 @@ public final class FakeServices {
             parseRequests.incrementAndGet();
         } else if (path.equals("/log/store")) {
             storeRequests.incrementAndGet();
+            String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+            if (key != null) {
+                keyedStores.incrementAndGet();
+                storeKeys.add(key);
+            }
         }
         try {
             hold();
@@ -170,15 +178,18 @@ public final class FakeServices {
     private String stats() {
         return "requests=" + requests + " parse=" + parseRequests + " store=" + storeRequests
                 + " unavailable=" + unavailable + " stored=" + stored + " rejected=" + rejected
-                + " connections=" + clientPorts.size() + " maxInFlight=" + maxInFlight + "\n";
+                + " connections=" + clientPorts.size() + " maxInFlight=" + maxInFlight
+                + " keyed=" + keyedStores + " keys=" + storeKeys.size() + "\n";
     }
 
     private void reset(String query) {
         delayMillis = query != null && query.startsWith("delay=") ? Long.parseLong(query.substring(6)) : 0;
         requiredToken = query != null && query.startsWith("token=") ? query.substring(6) : null;
-        for (AtomicLong counter : List.of(requests, parseRequests, storeRequests, unavailable, stored, rejected)) {
+        for (AtomicLong counter :
+                List.of(requests, parseRequests, storeRequests, unavailable, stored, rejected, keyedStores)) {
             counter.set(0);
         }
+        storeKeys.clear();
         maxInFlight.set(0);
         clientPorts.clear();
         firstAnswered.set(false);

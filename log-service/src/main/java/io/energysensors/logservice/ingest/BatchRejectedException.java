@@ -22,6 +22,11 @@ final class BatchRejectedException extends ErrorResponseException {
         return badLines;
     }
 
+    /** What the problem says, in one line: how many lines are bad, then the first errors. */
+    String summary() {
+        return getBody().getDetail() + ": " + getBody().getProperties().get("error");
+    }
+
     private static ProblemDetail problem(FirstErrors<LineError> errors, long badLines, int lines) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.BAD_REQUEST,

@@ -1,7 +1,10 @@
 package io.energysensors.logservice.ingest;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -14,6 +17,7 @@ import io.energysensors.format.event.SensorEvent;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.stereotype.Component;
@@ -32,6 +36,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * held. Nothing outlives its request: on shutdown, the web server's graceful stop waits for the
  * requests, and with them for every queued batch.
  *
+ * <p>A batch with a {@link DeliveryKey} is recorded in the same transaction as its events
+ * ({@link DeliveryKeys}); a batch whose key is recorded already, or taken by an earlier batch of
+ * the same commit, stores nothing and is answered with the first one's answer. Another copy of
+ * the service recording the same key at the same moment makes the commit fail on the key's
+ * uniqueness; it is then tried again, and finds the key recorded.
+ *
  * <p>The transaction is plain JDBC on the service's DataSource: JPA has nothing to flush here.
  */
 @Component
@@ -40,18 +50,29 @@ class GroupCommit {
     /** Numbers every event stores besides its lists: ids, times, readings, the first peaks. */
     private static final int FIXED_NUMBERS = 20;
 
-    /** A batch waiting for its commit, its size as stored, and that commit's outcome. */
-    private record Waiting(List<SensorEvent> events, long bytes, CompletableFuture<Void> committed) {}
+    /** A batch waiting for its commit, its size as stored, and that commit's answer to it. */
+    private record Waiting(
+            List<SensorEvent> events, DeliveryKey key, long bytes, CompletableFuture<Stored> committed) {}
+
+    /** Tries of a commit that lost a key to another copy of the service; the next try finds it recorded. */
+    private static final int TRIES = 3;
 
     private final BlockingQueue<Waiting> waiting;
     private final ReentrantLock writer = new ReentrantLock();
     private final EventAppender appender;
+    private final DeliveryKeys keys;
     private final TransactionTemplate transaction;
     private final CommitProperties properties;
     private final DistributionSummary requestsPerCommit;
 
-    GroupCommit(EventAppender appender, DataSource dataSource, CommitProperties properties, MeterRegistry meters) {
+    GroupCommit(
+            EventAppender appender,
+            DeliveryKeys keys,
+            DataSource dataSource,
+            CommitProperties properties,
+            MeterRegistry meters) {
         this.appender = appender;
+        this.keys = keys;
         this.transaction = new TransactionTemplate(new JdbcTransactionManager(dataSource));
         this.properties = properties;
         this.waiting = new LinkedBlockingQueue<>(properties.maxWaiting());
@@ -67,16 +88,20 @@ class GroupCommit {
      * Stores the batch in a commit shared with whatever other batches are waiting, and returns
      * once that commit succeeded.
      *
+     * @param key recognises a repeat of a batch stored before, or null
+     * @return how many events the batch holds, and whether it was a repeat that stored nothing
+     * @throws KeyReusedException the key was first used with other events: nothing was stored
+     * @throws ConcurrentDeliveryException another copy kept storing the same key: nothing was stored
      * @throws TransientDataAccessResourceException too many requests wait already, or this one
      *         waited longer than {@code max-wait} for its commit to start: nothing was stored
      * @throws RuntimeException whatever made the commit fail: nothing of the batch was stored
      */
-    int commitBatch(List<SensorEvent> events) {
+    Stored commitBatch(List<SensorEvent> events, DeliveryKey key) {
         long bytes = 0;
         for (SensorEvent event : events) {
             bytes += bytesOf(event);
         }
-        Waiting batch = new Waiting(events, bytes, new CompletableFuture<>());
+        Waiting batch = new Waiting(events, key, bytes, new CompletableFuture<>());
         if (!waiting.offer(batch)) {
             throw new TransientDataAccessResourceException(
                     properties.maxWaiting() + " requests are already waiting for the event store");
@@ -113,24 +138,89 @@ class GroupCommit {
     /** Holding the writer lock: every batch not done is still in the queue, so this takes it. */
     private void commitWaiting() {
         List<Waiting> group = new ArrayList<>();
-        List<SensorEvent> events = new ArrayList<>();
+        int events = 0;
         long bytes = 0;
         Waiting next;
-        while (events.size() < properties.maxEvents()
+        while (events < properties.maxEvents()
                 && bytes < properties.maxBytes().toBytes()
                 && (next = waiting.poll()) != null) {
             group.add(next);
-            events.addAll(next.events());
+            events += next.events().size();
             bytes += next.bytes();
         }
+        List<Object> answers;
         try {
-            transaction.executeWithoutResult(status -> appender.append(events));
+            answers = storeTrying(group);
         } catch (RuntimeException | Error e) {
             group.forEach(batch -> batch.committed().completeExceptionally(e));
             return;
         }
         requestsPerCommit.record(group.size());
-        group.forEach(batch -> batch.committed().complete(null));
+        for (int i = 0; i < group.size(); i++) {
+            if (answers.get(i) instanceof Stored stored) {
+                group.get(i).committed().complete(stored);
+            } else {
+                group.get(i).committed().completeExceptionally((RuntimeException) answers.get(i));
+            }
+        }
+    }
+
+    private List<Object> storeTrying(List<Waiting> group) {
+        for (int tried = 1; ; tried++) {
+            try {
+                return transaction.execute(status -> store(group));
+            } catch (DuplicateKeyException e) {
+                if (tried == TRIES) {
+                    throw new ConcurrentDeliveryException();
+                }
+            }
+        }
+    }
+
+    /**
+     * In the commit's transaction: records the new keys, appends the events of every batch that
+     * is no repeat.
+     *
+     * @return per batch, in order, its {@link Stored} answer or the exception to fail it with
+     */
+    private List<Object> store(List<Waiting> group) {
+        Map<String, DeliveryKeys.Recorded> known = keys.find(group.stream()
+                .map(Waiting::key)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList());
+        List<DeliveryKeys.Recorded> recording = new ArrayList<>();
+        List<SensorEvent> events = new ArrayList<>();
+        List<Object> answers = new ArrayList<>(group.size());
+        for (Waiting batch : group) {
+            DeliveryKeys.Recorded first =
+                    batch.key() == null ? null : known.get(batch.key().id());
+            if (first == null) {
+                events.addAll(batch.events());
+                answers.add(new Stored(batch.events().size(), false));
+                if (batch.key() != null) {
+                    DeliveryKeys.Recorded recorded = new DeliveryKeys.Recorded(
+                            batch.key(), batch.events().size());
+                    known.put(batch.key().id(), recorded);
+                    recording.add(recorded);
+                }
+            } else {
+                answers.add(answerOf(first, batch.key()));
+            }
+        }
+        keys.record(recording, Instant.now());
+        if (!events.isEmpty()) {
+            appender.append(events);
+        }
+        return answers;
+    }
+
+    private static Object answerOf(DeliveryKeys.Recorded first, DeliveryKey repeat) {
+        try {
+            return first.answerTo(repeat);
+        } catch (KeyReusedException e) {
+            return e;
+        }
     }
 
     /** An event's size as stored: 8 bytes a number, its lists' included; a long, whatever they hold. */
@@ -145,9 +235,9 @@ class GroupCommit {
     }
 
     /** Waits, if another request's commit holds the batch, without giving up: it is being stored. */
-    private static int outcome(Waiting batch) {
+    private static Stored outcome(Waiting batch) {
         try {
-            batch.committed().join();
+            return batch.committed().join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
@@ -157,6 +247,5 @@ class GroupCommit {
             }
             throw e;
         }
-        return batch.events().size();
     }
 }

@@ -11,7 +11,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * What POST /log/store refused since the service started, by reason: bad lines of a rejected batch
+ * What POST /log/store (and the other doors of the ingest pipeline) refused since the service
+ * started, by reason: bad lines of a rejected batch
  * count one each; a body refused as a whole (too large, not text in its charset, unreadable, no
  * event, wrong media type) counts one, since its lines were never counted. Kept in memory: it is a
  * live figure, not history.

@@ -1,6 +1,7 @@
 package io.energysensors.logservice.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.Mockito.when;
 
@@ -44,6 +45,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @Import({
     LogServiceSecurity.class,
     BatchAdmission.class,
+    IngestPipeline.class,
     EventBatchReader.class,
     EventReaderConfiguration.class,
     IngestRejections.class,
@@ -80,10 +82,10 @@ class StoreRequestTests {
     @BeforeEach
     void recordWhatIsStored() {
         server = new MockMvcClient(mvc);
-        when(groupCommit.commitBatch(anyList())).thenAnswer(call -> {
+        when(groupCommit.commitBatch(anyList(), any())).thenAnswer(call -> {
             List<SensorEvent> events = call.getArgument(0);
             stored.addAll(events);
-            return events.size();
+            return new Stored(events.size(), false);
         });
     }
 
