@@ -1,0 +1,44 @@
+package io.energysensors.logservice.kafka;
+
+import java.util.List;
+
+import io.energysensors.logservice.ingest.Delivery;
+import io.energysensors.logservice.ingest.IngestOutcome;
+import io.energysensors.logservice.ingest.IngestPipeline;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.listener.BatchMessageListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stores the records of one poll through the ingest pipeline, each as POST /log/store would take
+ * its body (lines, or the JSON form when it starts with {@code {} or {@code [}), each with its
+ * place in the log as delivery key. Returning normally lets the container commit the poll's
+ * offsets, so an offset is committed only after its events are; a record stored before a crash
+ * or a rebalance and delivered again is a repeat and stores nothing. A failure of the store is
+ * thrown, and the container's error handler delivers the batch again after a pause.
+ */
+@Component
+class SensorLineListener implements BatchMessageListener<byte[], byte[]> {
+
+    private final IngestPipeline pipeline;
+    private final DeadLetters deadLetters;
+
+    SensorLineListener(IngestPipeline pipeline, DeadLetters deadLetters) {
+        this.pipeline = pipeline;
+        this.deadLetters = deadLetters;
+    }
+
+    @Override
+    public void onMessage(List<ConsumerRecord<byte[], byte[]>> records) {
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            if (record.value() == null) {
+                deadLetters.reject(record, "the record has no value");
+                continue;
+            }
+            IngestOutcome outcome = pipeline.offer(Delivery.sniffed(record.value(), RecordKeys.of(record)));
+            if (outcome instanceof IngestOutcome.Rejected rejected) {
+                deadLetters.reject(record, rejected.error());
+            }
+        }
+    }
+}
