@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -229,6 +230,90 @@ class GroupCommitTests {
                         LongStream.rangeClosed(1, 600).boxed().toList());
     }
 
+    @Test
+    void repeatOfACommittedBatchStoresNothingAndGetsTheFirstAnswer() {
+        GroupCommit commit = groupCommit(new CommitProperties(10, LONG_WAIT, 20_000));
+
+        assertThat(commit.commitBatch(events(0, 3), key("http", "a", 0, 3))).isEqualTo(new Stored(3, false));
+        assertThat(commit.commitBatch(events(0, 3), key("http", "a", 0, 3))).isEqualTo(new Stored(3, true));
+
+        assertThat(commits).containsExactly(3);
+        assertThat(storedDummies()).containsExactlyInAnyOrderElementsOf(dummies(0, 3));
+        assertThat(new StoredEventCount(jdbc).read()).isEqualTo(3);
+    }
+
+    @Test
+    void repeatInTheSameGroupStoresNothingAndGetsTheFirstAnswer() {
+        GroupCommit commit = groupCommit(new CommitProperties(10, LONG_WAIT, 20_000));
+        CompletableFuture<Integer> first = holdFirstCommit(commit, events(0, 1));
+
+        CompletableFuture<Stored> original = submit(commit, events(1, 3), key("mqtt", "b", 1, 3));
+        await().atMost(LONG_WAIT).until(() -> queued(commit) == 1);
+        CompletableFuture<Stored> repeat = submit(commit, events(1, 3), key("mqtt", "b", 1, 3));
+        await().atMost(LONG_WAIT).until(() -> queued(commit) == 2);
+        dataSource.open();
+
+        assertThat(first.join()).isEqualTo(1);
+        assertThat(original.join()).isEqualTo(new Stored(3, false));
+        assertThat(repeat.join()).isEqualTo(new Stored(3, true));
+        assertThat(commits).containsExactly(1, 3);
+        assertThat(storedDummies()).containsExactlyInAnyOrderElementsOf(dummies(0, 4));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM delivery_key", Integer.class))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void keyFirstUsedWithOtherEventsIsRefusedAndStoresNothing() {
+        GroupCommit commit = groupCommit(new CommitProperties(10, LONG_WAIT, 20_000));
+        commit.commitBatch(events(0, 2), key("http", "c", 0, 2));
+
+        assertThatThrownBy(() -> commit.commitBatch(events(2, 2), key("http", "c", 2, 2)))
+                .isInstanceOf(KeyReusedException.class)
+                .hasMessageContaining("first used with another content");
+
+        assertThat(storedDummies()).containsExactlyInAnyOrderElementsOf(dummies(0, 2));
+    }
+
+    @Test
+    void sameKeyThroughAnotherDoorIsNoRepeat() {
+        GroupCommit commit = groupCommit(new CommitProperties(10, LONG_WAIT, 20_000));
+
+        commit.commitBatch(events(0, 2), key("http", "d", 0, 2));
+        assertThat(commit.commitBatch(events(0, 2), key("kafka", "d", 0, 2))).isEqualTo(new Stored(2, false));
+
+        assertThat(storedDummies()).containsExactlyInAnyOrder(0, 0, 1, 1);
+    }
+
+    @Test
+    void keyOfAFailedCommitIsNotRecorded() {
+        GroupCommit commit = groupCommit(new CommitProperties(10, LONG_WAIT, 20_000));
+        CompletableFuture<Integer> first = holdFirstCommit(commit, events(0, 1));
+        CompletableFuture<Stored> failed = submit(commit, events(1, 2), key("http", "e", 1, 2));
+        await().atMost(LONG_WAIT).until(() -> queued(commit) == 1);
+
+        dataSource.failAfterTheHeldConnection();
+        dataSource.open();
+
+        first.join();
+        assertThatThrownBy(failed::join).hasCauseInstanceOf(CannotCreateTransactionException.class);
+        dataSource.recover();
+        assertThat(commit.commitBatch(events(1, 2), key("http", "e", 1, 2))).isEqualTo(new Stored(2, false));
+        assertThat(storedDummies()).containsExactlyInAnyOrder(0, 1, 2);
+    }
+
+    @Test
+    void expiredKeysAreDeletedAndTheirBatchesStoredAgain() {
+        GroupCommit commit = groupCommit(new CommitProperties(10, LONG_WAIT, 20_000));
+        ExpiredKeyCleanup cleanup = new ExpiredKeyCleanup(
+                new DeliveryKeys(jdbc), new DedupProperties(Duration.ofMillis(1), Duration.ofMinutes(1)));
+        commit.commitBatch(events(0, 1), key("http", "f", 0, 1));
+
+        await().atMost(LONG_WAIT).until(() -> cleanup.deleteExpired() == 1);
+
+        assertThat(commit.commitBatch(events(0, 1), key("http", "f", 0, 1))).isEqualTo(new Stored(1, false));
+        assertThat(storedDummies()).containsExactly(0, 0);
+    }
+
     private GroupCommit groupCommit(CommitProperties properties) {
         EventAppender appender = new EventAppender(
                 new JdbcBatchEventWriter(jdbc),
@@ -257,6 +342,15 @@ class GroupCommitTests {
     private CompletableFuture<Integer> submit(GroupCommit commit, List<SensorEvent> events) {
         return CompletableFuture.supplyAsync(
                 () -> commit.commitBatch(events, null).events(), requests);
+    }
+
+    private CompletableFuture<Stored> submit(GroupCommit commit, List<SensorEvent> events, DeliveryKey key) {
+        return CompletableFuture.supplyAsync(() -> commit.commitBatch(events, key), requests);
+    }
+
+    /** The client's key {@code name} on the events {@link #events} makes: the same arguments, the same key. */
+    private static DeliveryKey key(String door, String name, int first, int count) {
+        return DeliveryKey.chosen(door, name, (first + "+" + count).getBytes(StandardCharsets.UTF_8));
     }
 
     private static int queued(GroupCommit commit) {
