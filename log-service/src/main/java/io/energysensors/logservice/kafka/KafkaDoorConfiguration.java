@@ -49,7 +49,10 @@ class KafkaDoorConfiguration {
                 new ConcurrentMessageListenerContainer<>(consumers, properties);
         container.setConcurrency(door.consumers());
         container.setAutoStartup(door.enabled());
-        container.setCommonErrorHandler(new DefaultErrorHandler(storeRetries()));
+        DefaultErrorHandler retries = new DefaultErrorHandler(storeRetries());
+        // Every failure is the store's: none of them is a reason to skip records.
+        retries.setClassifications(Map.of(), true);
+        container.setCommonErrorHandler(retries);
         return container;
     }
 

@@ -7,6 +7,8 @@ import io.energysensors.logservice.ingest.Delivery;
 import io.energysensors.logservice.ingest.IngestOutcome;
 import io.energysensors.logservice.ingest.IngestPipeline;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +23,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SensorLineListener implements BatchMessageListener<byte[], byte[]> {
+
+    private static final Logger log = LoggerFactory.getLogger(SensorLineListener.class);
 
     private final IngestPipeline pipeline;
     private final DeadLetters deadLetters;
@@ -42,7 +46,16 @@ class SensorLineListener implements BatchMessageListener<byte[], byte[]> {
                 deliveries.add(Delivery.sniffed(record.value(), RecordKeys.of(record)));
             }
         }
-        List<IngestOutcome> outcomes = pipeline.offerAll(deliveries);
+        List<IngestOutcome> outcomes;
+        try {
+            outcomes = pipeline.offerAll(deliveries);
+        } catch (RuntimeException e) {
+            log.warn(
+                    "{} Kafka records not stored, held to be tried again after a pause: {}",
+                    deliveries.size(),
+                    e.getMessage());
+            throw e;
+        }
         for (int i = 0; i < outcomes.size(); i++) {
             if (outcomes.get(i) instanceof IngestOutcome.Rejected rejected) {
                 deadLetters.reject(withValue.get(i), rejected.error());
