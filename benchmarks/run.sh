@@ -123,6 +123,8 @@ say "log-service: ingestion into PostgreSQL"
 ingestion PostgreSQL "$(field "$copy_alone" rows_per_s)" "bare COPY (PostgresCopyLoop)" --spring.profiles.active=postgres \
     --spring.datasource.url="$postgres_url" --spring.datasource.username=postgres --spring.datasource.password=postgres
 
+source benchmarks/kafka.sh  # events/s through Kafka into H2 and PostgreSQL, next to /log/store batches
+
 say "log-service: clustering and the summary with $stored_events events stored (H2)"
 start_service log-clustering "$log_port" scripts/run-service log-service \
     --energy-sensors.data-dir="$work/h2-clustering" --energy-sensors.clustering.every-events=1000000000

@@ -1,5 +1,8 @@
 package io.energysensors.logservice;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -18,16 +21,22 @@ public abstract class OnPostgres extends RunningService {
         registry.add("spring.datasource.password", () -> "postgres");
     }
 
-    /** One more copy of the service on the same PostgreSQL, on a random port; the caller closes it. */
-    public static ConfigurableApplicationContext startAnotherCopy(long clusteringEveryEvents) {
+    /**
+     * One more copy of the service on the same PostgreSQL, on a random port; the caller closes it.
+     *
+     * @param more further {@code --name=value} arguments
+     */
+    public static ConfigurableApplicationContext startAnotherCopy(long clusteringEveryEvents, String... more) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--spring.datasource.url=" + EmbeddedPostgresHolder.jdbcUrl(),
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=postgres",
+                "--energy-sensors.clustering.every-events=" + clusteringEveryEvents));
+        arguments.addAll(List.of(more));
         return new SpringApplicationBuilder(LogServiceApplication.class)
                 .profiles("postgres")
-                .run(
-                        "--server.port=0",
-                        "--spring.datasource.url=" + EmbeddedPostgresHolder.jdbcUrl(),
-                        "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=postgres",
-                        "--energy-sensors.clustering.every-events=" + clusteringEveryEvents);
+                .run(arguments.toArray(String[]::new));
     }
 
     /** A client of a copy started by {@link #startAnotherCopy}. */

@@ -97,16 +97,41 @@ class GroupCommit {
      * @throws RuntimeException whatever made the commit fail: nothing of the batch was stored
      */
     Stored commitBatch(List<SensorEvent> events, DeliveryKey key) {
-        long bytes = 0;
-        for (SensorEvent event : events) {
-            bytes += bytesOf(event);
-        }
-        Waiting batch = new Waiting(events, key, bytes, new CompletableFuture<>());
-        if (!waiting.offer(batch)) {
-            throw new TransientDataAccessResourceException(
-                    properties.maxWaiting() + " requests are already waiting for the event store");
+        return outcome(commitBatches(List.of(new Batch(events, key))).get(0));
+    }
+
+    /** A batch to store, and what recognises a repeat of it (or null). */
+    record Batch(List<SensorEvent> events, DeliveryKey key) {}
+
+    /**
+     * {@link #commitBatch} for several batches at once (a Kafka poll's records): they queue
+     * together, so one commit takes them all where {@code max-events} allows, each still with its
+     * own key and answer, in order. Returns once every one of them is done.
+     *
+     * @return per batch, its answer or what {@link #commitBatch} would have thrown
+     */
+    List<CompletableFuture<Stored>> commitBatches(List<Batch> batches) {
+        List<Waiting> queued = new ArrayList<>(batches.size());
+        for (Batch batch : batches) {
+            long bytes = 0;
+            for (SensorEvent event : batch.events()) {
+                bytes += bytesOf(event);
+            }
+            Waiting waiter = new Waiting(batch.events(), batch.key(), bytes, new CompletableFuture<>());
+            if (!waiting.offer(waiter)) {
+                waiter.committed()
+                        .completeExceptionally(new TransientDataAccessResourceException(
+                                properties.maxWaiting() + " requests are already waiting for the event store"));
+            }
+            queued.add(waiter);
         }
         long deadline = System.nanoTime() + properties.maxWait().toNanos();
+        queued.forEach(waiter -> awaitCommit(waiter, deadline));
+        return queued.stream().map(Waiting::committed).toList();
+    }
+
+    /** Returns once the batch is done, or once another request's commit holds it. */
+    private void awaitCommit(Waiting batch, long deadline) {
         while (!batch.committed().isDone()) {
             if (lockWriter(deadline)) {
                 try {
@@ -117,13 +142,13 @@ class GroupCommit {
                     writer.unlock();
                 }
             } else if (waiting.remove(batch)) {
-                throw new TransientDataAccessResourceException(
-                        "waited " + properties.maxWait() + " for the event store without getting to it");
+                batch.committed()
+                        .completeExceptionally(new TransientDataAccessResourceException(
+                                "waited " + properties.maxWait() + " for the event store without getting to it"));
             } else {
                 break;
             }
         }
-        return outcome(batch);
     }
 
     private boolean lockWriter(long deadline) {
@@ -235,9 +260,9 @@ class GroupCommit {
     }
 
     /** Waits, if another request's commit holds the batch, without giving up: it is being stored. */
-    private static Stored outcome(Waiting batch) {
+    static Stored outcome(CompletableFuture<Stored> committed) {
         try {
-            return batch.committed().join();
+            return committed.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;

@@ -1,7 +1,9 @@
 package io.energysensors.logservice.ingest;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import io.energysensors.format.event.SensorEvent;
@@ -79,7 +81,10 @@ public class IngestPipeline {
     public Stored ingest(Delivery delivery, Consumer<List<SensorEvent>> admission) {
         List<SensorEvent> events = read(delivery);
         admission.accept(events);
-        Stored stored = storeTimer.record(() -> store.commitBatch(events, delivery.key()));
+        return counted(delivery, storeTimer.record(() -> store.commitBatch(events, delivery.key())));
+    }
+
+    private Stored counted(Delivery delivery, Stored stored) {
         if (stored.repeat()) {
             Counter.builder("energy_sensors.ingest.repeats")
                     .tag("door", delivery.key().door())
@@ -112,6 +117,52 @@ public class IngestPipeline {
             }
             throw e;
         }
+    }
+
+    /**
+     * {@link #offer} for many deliveries at once (the records of one Kafka poll): each is
+     * validated on its own, and the valid ones are stored together, in one commit where
+     * {@code energy-sensors.ingest.commit.max-events} allows, each with its own key and outcome.
+     *
+     * @return per delivery, in order, its outcome
+     * @throws RuntimeException the store could not take some of them: acknowledge none, deliver
+     *     them all again (those stored are then repeats)
+     */
+    public List<IngestOutcome> offerAll(List<Delivery> deliveries) {
+        IngestOutcome[] outcomes = new IngestOutcome[deliveries.size()];
+        List<Integer> valid = new ArrayList<>(deliveries.size());
+        List<GroupCommit.Batch> batches = new ArrayList<>(deliveries.size());
+        for (int i = 0; i < deliveries.size(); i++) {
+            try {
+                batches.add(new GroupCommit.Batch(
+                        read(deliveries.get(i)), deliveries.get(i).key()));
+                valid.add(i);
+            } catch (BatchRejectedException e) {
+                outcomes[i] = new IngestOutcome.Rejected(e.summary());
+            } catch (ApiProblem e) {
+                outcomes[i] = rejectedOrThrown(e);
+            }
+        }
+        List<CompletableFuture<Stored>> committed =
+                batches.isEmpty() ? List.of() : storeTimer.record(() -> store.commitBatches(batches));
+        for (int j = 0; j < valid.size(); j++) {
+            int i = valid.get(j);
+            try {
+                outcomes[i] = counted(deliveries.get(i), GroupCommit.outcome(committed.get(j)));
+            } catch (ConcurrentDeliveryException e) {
+                throw e;
+            } catch (ApiProblem e) {
+                outcomes[i] = rejectedOrThrown(e);
+            }
+        }
+        return List.of(outcomes);
+    }
+
+    private static IngestOutcome.Rejected rejectedOrThrown(ApiProblem e) {
+        if (e.status().is4xxClientError()) {
+            return new IngestOutcome.Rejected(e.getMessage());
+        }
+        throw e;
     }
 
     private List<SensorEvent> read(Delivery delivery) {

@@ -109,6 +109,26 @@ class GroupCommitTests {
     }
 
     @Test
+    void batchesHandedOverTogetherShareOneCommitAndKeepTheirOwnAnswers() {
+        GroupCommit commit = groupCommit(new CommitProperties(10, LONG_WAIT, 20_000, DataSize.ofMegabytes(16)));
+        DeliveryKey key = DeliveryKey.chosen("test", "record-1", new byte[] {1});
+
+        List<Stored> answers = commit
+                .commitBatches(List.of(
+                        new GroupCommit.Batch(events(0, 2), key),
+                        new GroupCommit.Batch(events(2, 3), null),
+                        new GroupCommit.Batch(events(5, 2), key)))
+                .stream()
+                .map(GroupCommit::outcome)
+                .toList();
+
+        // The third repeats the first's key: answered as the first, nothing stored.
+        assertThat(answers).containsExactly(new Stored(2, false), new Stored(3, false), new Stored(2, true));
+        assertThat(commits).containsExactly(5);
+        assertThat(storedDummies()).containsExactlyInAnyOrderElementsOf(dummies(0, 5));
+    }
+
+    @Test
     void commitStopsTakingBatchesAtMaxEventsButNeverSplitsOne() {
         GroupCommit commit = groupCommit(new CommitProperties(10, LONG_WAIT, 5, DataSize.ofMegabytes(16)));
         CompletableFuture<Integer> first = holdFirstCommit(commit, events(0, 1));
