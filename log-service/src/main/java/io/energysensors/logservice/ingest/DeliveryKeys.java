@@ -3,10 +3,14 @@ package io.energysensors.logservice.ingest;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -38,20 +42,35 @@ class DeliveryKeys {
         this.jdbc = jdbc;
     }
 
+    /** Hashes one lookup asks for at once: a Kafka poll's keys cost a few queries, not one each. */
+    private static final int LOOKUP_CHUNK = 100;
+
     /** Those of the keys already recorded, by {@link DeliveryKey#id()}; in the caller's transaction. */
     Map<String, Recorded> find(Collection<DeliveryKey> keys) {
         Map<String, Recorded> found = new HashMap<>();
-        for (DeliveryKey key : keys) {
-            jdbc.query(
-                    "SELECT fingerprint, events FROM delivery_key WHERE door = ? AND key_hash = ?",
-                    row -> {
-                        Recorded recorded =
-                                new Recorded(new DeliveryKey(key.door(), key.hash(), row.getString(1)), row.getInt(2));
-                        found.put(key.id(), recorded);
-                    },
-                    key.door(),
-                    key.hash());
-        }
+        Map<String, List<DeliveryKey>> byDoor = keys.stream()
+                .collect(Collectors.groupingBy(DeliveryKey::door, LinkedHashMap::new, Collectors.toList()));
+        byDoor.forEach((door, ofDoor) -> {
+            Map<String, DeliveryKey> byHash = new HashMap<>();
+            ofDoor.forEach(key -> byHash.put(key.hash(), key));
+            List<String> hashes = List.copyOf(byHash.keySet());
+            for (int from = 0; from < hashes.size(); from += LOOKUP_CHUNK) {
+                List<String> chunk = hashes.subList(from, Math.min(from + LOOKUP_CHUNK, hashes.size()));
+                List<Object> arguments = new ArrayList<>(chunk.size() + 1);
+                arguments.add(door);
+                arguments.addAll(chunk);
+                jdbc.query(
+                        "SELECT key_hash, fingerprint, events FROM delivery_key WHERE door = ? AND key_hash IN ("
+                                + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")",
+                        row -> {
+                            DeliveryKey key = byHash.get(row.getString(1));
+                            found.put(
+                                    key.id(),
+                                    new Recorded(new DeliveryKey(door, key.hash(), row.getString(2)), row.getInt(3)));
+                        },
+                        arguments.toArray());
+            }
+        });
         return found;
     }
 
