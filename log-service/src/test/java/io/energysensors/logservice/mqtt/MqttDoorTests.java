@@ -75,12 +75,14 @@ class MqttDoorTests extends RunningService {
             for (int first = 500; first < 990; first += 98) {
                 publisher.publish(topic, String.join("\n", lines.subList(first, first + 98)));
             }
+            String json = null;
             for (String line : lines.subList(990, 1000)) {
-                publisher.publish(topic, new LineJson().write(new LineParser().parse(line)));
+                json = new LineJson().write(new LineParser().parse(line));
+                publisher.publish(topic, json);
             }
+            awaitStoredExactly(device, 1000, publisher, topic, json);
         }
 
-        awaitStoredExactly(device, 1000);
         await().atMost(LONG_WAIT).until(() -> {
             Reply summary = server.get("/clusters/summary");
             return summary.status() == 200
@@ -111,16 +113,21 @@ class MqttDoorTests extends RunningService {
         BROKER.stop();
         await().atMost(LONG_WAIT).until(() -> server.get("/actuator/health").status() == 503);
         BROKER.start();
+        // Cutting needs the door's connection: Moquette fails to cut a session that has none yet.
+        await().atMost(LONG_WAIT).until(() -> server.get("/actuator/health").status() == 200);
 
         try (Publisher publisher = new Publisher()) {
             // A publisher that lost its acknowledgements in the restart sends the last ones again.
-            for (String line : lines.subList(350, 1000)) {
+            for (String line : lines.subList(350, 700)) {
                 publisher.publish(topic, line);
             }
             BROKER.cutDoorConnection();
+            for (String line : lines.subList(700, 1000)) {
+                publisher.publish(topic, line);
+            }
+            await().atMost(LONG_WAIT).until(() -> server.get("/actuator/health").status() == 200);
+            awaitStoredExactly(device, 1000, publisher, topic, lines.get(999));
         }
-        await().atMost(LONG_WAIT).until(() -> server.get("/actuator/health").status() == 200);
-        awaitStoredExactly(device, 1000);
     }
 
     @Test
@@ -151,6 +158,27 @@ class MqttDoorTests extends RunningService {
     private void awaitStoredExactly(long device, int count) {
         await().atMost(LONG_WAIT)
                 .until(() -> StoredEvents.ofDevice(server, device).size() >= count);
+        awaitStaysAt(device, count);
+    }
+
+    /**
+     * {@link #awaitStoredExactly(long, int)}, publishing the last message again while waiting, as
+     * a device that lost its acknowledgement would. Moquette 0.17 can leave a message queued for
+     * a session until something more arrives for it (its in-flight window and queue are drained
+     * on different threads); a repeat is recognised by its content and stored once.
+     */
+    private void awaitStoredExactly(long device, int count, Publisher publisher, String topic, String last) {
+        await().atMost(LONG_WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            if (StoredEvents.ofDevice(server, device).size() >= count) {
+                return true;
+            }
+            publisher.publish(topic, last);
+            return false;
+        });
+        awaitStaysAt(device, count);
+    }
+
+    private void awaitStaysAt(long device, int count) {
         await().during(Duration.ofSeconds(2))
                 .atMost(LONG_WAIT)
                 .until(() -> StoredEvents.ofDevice(server, device).size() == count);
