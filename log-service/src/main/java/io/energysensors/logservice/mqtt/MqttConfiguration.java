@@ -2,15 +2,16 @@ package io.energysensors.logservice.mqtt;
 
 import io.energysensors.logservice.ingest.IngestPipeline;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.eclipse.paho.client.mqttv3.MqttException;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The MQTT door exists only when {@code energy-sensors.mqtt.url} is set and not blank. */
+/**
+ * The MQTT door. Its beans are always defined, because the build's AOT processing fixes the bean
+ * definitions and a door conditional on a property would be missing from a service that gets the
+ * URL only at start-up; the door starts only when {@code energy-sensors.mqtt.url} is set.
+ */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("!'${energy-sensors.mqtt.url:}'.isBlank()")
 class MqttConfiguration {
 
     /** Named so that /actuator/health shows it as {@code mqtt}. */
@@ -25,8 +26,7 @@ class MqttConfiguration {
             IngestPipeline pipeline,
             MqttLink mqttHealthIndicator,
             SslBundles sslBundles,
-            MeterRegistry meters)
-            throws MqttException {
+            MeterRegistry meters) {
         return new MqttDoor(properties, pipeline, mqttHealthIndicator, sslBundles, meters);
     }
 }

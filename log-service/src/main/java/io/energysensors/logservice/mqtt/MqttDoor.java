@@ -61,8 +61,7 @@ final class MqttDoor implements SmartLifecycle {
     private final MqttProperties properties;
     private final IngestPipeline pipeline;
     private final MqttLink link;
-    private final MqttAsyncClient client;
-    private final MqttConnectOptions options;
+    private final SslBundles sslBundles;
     private final Semaphore inFlight;
     private final Counter received;
     private final Counter rejected;
@@ -76,20 +75,19 @@ final class MqttDoor implements SmartLifecycle {
     private volatile boolean running;
     private ScheduledExecutorService connector;
     private ExecutorService storing;
+    private MqttAsyncClient client;
+    private MqttConnectOptions options;
 
     MqttDoor(
             MqttProperties properties,
             IngestPipeline pipeline,
             MqttLink link,
             SslBundles sslBundles,
-            MeterRegistry meters)
-            throws MqttException {
+            MeterRegistry meters) {
         this.properties = properties;
         this.pipeline = pipeline;
         this.link = link;
-        this.client = new MqttAsyncClient(properties.url(), properties.clientId(), new MemoryPersistence());
-        this.client.setManualAcks(true);
-        this.options = connectOptions(properties, sslBundles);
+        this.sslBundles = sslBundles;
         this.inFlight = new Semaphore(properties.maxInFlight());
         this.nextWait = properties.reconnectMin();
         this.received = Counter.builder("energy_sensors.mqtt.received")
@@ -123,8 +121,22 @@ final class MqttDoor implements SmartLifecycle {
         return options;
     }
 
+    /** Off unless {@code energy-sensors.mqtt.url} is set. */
+    @Override
+    public boolean isAutoStartup() {
+        return properties.url() != null;
+    }
+
     @Override
     public void start() {
+        try {
+            client = new MqttAsyncClient(properties.url(), properties.clientId(), new MemoryPersistence());
+        } catch (MqttException e) {
+            throw new IllegalStateException(
+                    "energy-sensors.mqtt.url " + properties.url() + " cannot be used: " + e.getMessage(), e);
+        }
+        client.setManualAcks(true);
+        options = connectOptions(properties, sslBundles);
         CustomizableThreadFactory connectThread = new CustomizableThreadFactory("mqtt-connect-");
         connectThread.setDaemon(true);
         connector = Executors.newSingleThreadScheduledExecutor(connectThread);

@@ -18,9 +18,11 @@ final class MqttLink implements HealthIndicator {
     private final String broker;
     private final AtomicReference<State> state;
 
+    /** @param broker null when the door is off: the link is then UNKNOWN, which leaves overall health as it is */
     MqttLink(String broker) {
         this.broker = broker;
-        this.state = new AtomicReference<>(new State(false, "not connected yet", Instant.now()));
+        String detail = broker == null ? "off: energy-sensors.mqtt.url is not set" : "not connected yet";
+        this.state = new AtomicReference<>(new State(false, detail, Instant.now()));
     }
 
     void up(String detail) {
@@ -38,6 +40,9 @@ final class MqttLink implements HealthIndicator {
     @Override
     public Health health() {
         State current = state.get();
+        if (broker == null) {
+            return Health.unknown().withDetail("reason", current.detail()).build();
+        }
         Health.Builder health = current.up() ? Health.up() : Health.down();
         return health.withDetail("broker", broker)
                 .withDetail(current.up() ? "subscribed" : "reason", current.detail())
