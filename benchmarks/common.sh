@@ -87,6 +87,34 @@ start_postgres() {
     postgres_url=$(cat "$work/pg.url")
 }
 
+# service_stored PORT: events the service on PORT stored since it started (its own counter: the
+# database may hold others' already).
+service_stored() {
+    curl -fs "localhost:$1/actuator/prometheus" \
+        | awk '/^energy_sensors_ingest_stored_total/ { printf "%d", $2; found = 1 } END { if (!found) print 0 }'
+}
+
+# stored_rate PORT COUNT NAME: waits until the service on PORT (started just now by start_service
+# NAME) has stored COUNT events, and prints its events/s from now until then. Fails when nothing
+# more is stored for 60 s.
+stored_rate() {
+    local port=$1 count=$2 name=$3 began stored=0 last_progress now current
+    began=$(date +%s%N) last_progress=$began
+    while [ "$stored" -lt "$count" ]; do
+        sleep 0.1
+        now=$(date +%s%N)
+        current=$(service_stored "$port")
+        if [ "$current" -gt "$stored" ]; then
+            stored=$current last_progress=$now
+        elif (( now - last_progress > 60000000000 )); then
+            cat "$work/$name.log" >&2
+            echo "$name: no event stored for 60 s ($stored of $count)" >&2
+            exit 1
+        fi
+    done
+    awk -v n="$stored" -v ns=$(( $(date +%s%N) - began )) 'BEGIN { printf "%.0f", n / (ns / 1e9) }'
+}
+
 # kill_all: for the EXIT trap; kills what the script left running, then removes $work.
 kill_all() {
     local pid

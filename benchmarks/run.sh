@@ -123,7 +123,6 @@ say "log-service: ingestion into PostgreSQL"
 ingestion PostgreSQL "$(field "$copy_alone" rows_per_s)" "bare COPY (PostgresCopyLoop)" --spring.profiles.active=postgres \
     --spring.datasource.url="$postgres_url" --spring.datasource.username=postgres --spring.datasource.password=postgres
 
-source benchmarks/kafka.sh  # events/s through Kafka into H2 and PostgreSQL, next to /log/store batches
 
 say "log-service: clustering and the summary with $stored_events events stored (H2)"
 start_service log-clustering "$log_port" scripts/run-service log-service \
@@ -159,6 +158,9 @@ say "log-service: tokens off vs on (benchmarks/security.sh, wrk)"; benchmarks/se
 say "long run: $stored_events events stored, then single lines with clustering on (benchmarks/longrun.sh)"; LONGRUN_NO_BUILD=1 LONGRUN_PORT=$(( log_port + 7 )) benchmarks/longrun.sh "$stored_events" "$($quick && echo 30 || echo 60)" >> "$BENCH_ROWS"
 
 benchmarks/bounds.sh "$seconds" "$warmup" >> "$BENCH_ROWS"
+
+part benchmarks/kafka.sh  # events/s through Kafka into H2 and PostgreSQL, next to /log/store batches
+part benchmarks/mqtt.sh   # the same through MQTT (QoS 1)
 
 # --- The table -------------------------------------------------------------------------------
 mkdir -p benchmarks/results
