@@ -3,20 +3,15 @@ package io.energysensors.logservice.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.LongStream;
 
 import io.energysensors.logservice.EmbeddedKafkaHolder;
+import io.energysensors.logservice.RestartablePostgres;
 import io.energysensors.logservice.Samples;
-import io.energysensors.logservice.ServiceProcess;
 import io.energysensors.logservice.TestServer;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,23 +40,14 @@ class KafkaDuringDatabaseOutageTests {
 
     private static final String TOPIC = EmbeddedKafkaHolder.newTopic("outage-lines", 2);
     private static final String GROUP = "log-service-" + TOPIC;
-    private static final Path DATA_DIR = temporaryDirectory();
-    private static final int PORT = freePort();
-    private static final AtomicReference<EmbeddedPostgres> POSTGRES = new AtomicReference<>();
+    private static final RestartablePostgres POSTGRES = new RestartablePostgres("kafka-outage");
 
     @LocalServerPort
     private int port;
 
     @DynamicPropertySource
     static void ownPostgresAndKafka(DynamicPropertyRegistry registry) {
-        if (POSTGRES.get() == null) {
-            startPostgres();
-            Runtime.getRuntime().addShutdownHook(new Thread(KafkaDuringDatabaseOutageTests::stopPostgres));
-        }
-        String url = POSTGRES.get().getJdbcUrl("postgres", "postgres");
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        POSTGRES.register(registry);
         registry.add("energy-sensors.kafka.bootstrap-servers", EmbeddedKafkaHolder::bootstrapServers);
         registry.add("energy-sensors.kafka.topic", () -> TOPIC);
         registry.add("energy-sensors.kafka.group-id", () -> GROUP);
@@ -74,7 +60,7 @@ class KafkaDuringDatabaseOutageTests {
         await().atMost(RECOVERY).until(() -> storedDummies(device).size() == BEFORE_OUTAGE);
         await().atMost(RECOVERY).until(() -> EmbeddedKafkaHolder.lag(TOPIC, GROUP) == 0);
 
-        stopPostgres();
+        POSTGRES.stop();
         TestServer server = new TestServer(port);
         await().atMost(RECOVERY).until(() -> server.get("/actuator/health").status() == 503);
         publish(device, BEFORE_OUTAGE, DURING_OUTAGE);
@@ -83,7 +69,7 @@ class KafkaDuringDatabaseOutageTests {
                 .atMost(RECOVERY)
                 .until(() -> EmbeddedKafkaHolder.lag(TOPIC, GROUP) == DURING_OUTAGE);
 
-        startPostgres();
+        POSTGRES.start();
         await().atMost(RECOVERY).until(() -> EmbeddedKafkaHolder.lag(TOPIC, GROUP) == 0);
         assertThat(storedDummies(device))
                 .containsExactlyInAnyOrderElementsOf(LongStream.range(0, BEFORE_OUTAGE + DURING_OUTAGE)
@@ -105,50 +91,9 @@ class KafkaDuringDatabaseOutageTests {
     }
 
     private static List<Long> storedDummies(long device) {
-        JdbcTemplate database = new JdbcTemplate(
-                new DriverManagerDataSource(POSTGRES.get().getJdbcUrl("postgres", "postgres"), "postgres", "postgres"));
+        JdbcTemplate database =
+                new JdbcTemplate(new DriverManagerDataSource(POSTGRES.jdbcUrl(), "postgres", "postgres"));
         return database.queryForList(
                 "SELECT CAST(dummy AS BIGINT) FROM sensor_event WHERE device_id = ?", Long.class, device);
-    }
-
-    /** A PostgreSQL on the same port and data directory each time; the first start creates the cluster. */
-    private static synchronized void startPostgres() {
-        try {
-            POSTGRES.set(EmbeddedPostgres.builder()
-                    .setDataDirectory(DATA_DIR)
-                    .setCleanDataDirectory(false)
-                    .setPort(PORT)
-                    .setServerConfig("synchronous_commit", "on")
-                    .start());
-        } catch (IOException e) {
-            throw new UncheckedIOException("embedded PostgreSQL did not start", e);
-        }
-    }
-
-    private static synchronized void stopPostgres() {
-        EmbeddedPostgres running = POSTGRES.getAndSet(null);
-        if (running != null) {
-            try {
-                running.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("log-service-kafka-outage-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() {
-        try {
-            return ServiceProcess.freePort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -10,8 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,13 +26,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
+import io.energysensors.logservice.RestartablePostgres;
 import io.energysensors.logservice.Samples;
-import io.energysensors.logservice.ServiceProcess;
 import io.energysensors.logservice.StoredEvents;
 import io.energysensors.logservice.TestServer;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -63,9 +59,7 @@ class DatabaseOutageTests {
     private static final String SAMPLE_DUMMY = "Dummy: 20";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Path DATA_DIR = temporaryDirectory();
-    private static final int PORT = freePort();
-    private static final AtomicReference<EmbeddedPostgres> POSTGRES = new AtomicReference<>();
+    private static final RestartablePostgres POSTGRES = new RestartablePostgres("outage");
 
     @LocalServerPort
     private int port;
@@ -77,14 +71,7 @@ class DatabaseOutageTests {
 
     @DynamicPropertySource
     static void ownPostgres(DynamicPropertyRegistry registry) {
-        if (POSTGRES.get() == null) {
-            startPostgres();
-            Runtime.getRuntime().addShutdownHook(new Thread(DatabaseOutageTests::stopPostgres));
-        }
-        String url = POSTGRES.get().getJdbcUrl("postgres", "postgres");
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        POSTGRES.register(registry);
     }
 
     @Test
@@ -105,12 +92,12 @@ class DatabaseOutageTests {
             }
             await().atMost(RECOVERY).until(() -> noneFailed(clients) && acknowledged.get() >= ACKS_BEFORE_OUTAGE);
 
-            stopPostgres();
+            POSTGRES.stop();
             await().atMost(RECOVERY).until(() -> noneFailed(clients) && health().statusCode() == 503);
             assertThat(JSON.readTree(health().body()).get("status").asString()).isEqualTo("DOWN");
             await().atMost(RECOVERY).until(() -> noneFailed(clients) && unavailable.get() >= CLIENTS);
 
-            startPostgres();
+            POSTGRES.start();
             long restarted = System.nanoTime();
             int acknowledgedBeforeRecovery = acknowledged.get();
             await().atMost(RECOVERY).until(() -> noneFailed(clients) && health().statusCode() == 200);
@@ -225,47 +212,6 @@ class DatabaseOutageTests {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** A PostgreSQL on the same port and data directory each time; the first start creates the cluster. */
-    private static synchronized void startPostgres() {
-        try {
-            POSTGRES.set(EmbeddedPostgres.builder()
-                    .setDataDirectory(DATA_DIR)
-                    .setCleanDataDirectory(false)
-                    .setPort(PORT)
-                    .setServerConfig("synchronous_commit", "on")
-                    .start());
-        } catch (IOException e) {
-            throw new UncheckedIOException("embedded PostgreSQL did not start", e);
-        }
-    }
-
-    private static synchronized void stopPostgres() {
-        EmbeddedPostgres running = POSTGRES.getAndSet(null);
-        if (running != null) {
-            try {
-                running.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("log-service-outage-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() {
-        try {
-            return ServiceProcess.freePort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
