@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -19,8 +20,8 @@ final class Migrations {
     static List<String> statements() throws IOException {
         List<Path> scripts;
         try (Stream<Path> files = Files.list(DIRECTORY)) {
-            // Fewer than ten, so their names sort in version order.
-            scripts = files.sorted().toList();
+            // By version number: as text, V11__ would sort before V1__.
+            scripts = files.sorted(Comparator.comparingInt(Migrations::version)).toList();
         }
         List<String> statements = new ArrayList<>();
         for (Path script : scripts) {
@@ -28,5 +29,11 @@ final class Migrations {
             Arrays.stream(sql.split(";")).filter(command -> !command.isBlank()).forEach(statements::add);
         }
         return statements;
+    }
+
+    /** 11 for {@code V11__record_how_a_result_was_computed.sql}. */
+    private static int version(Path script) {
+        String name = script.getFileName().toString();
+        return Integer.parseInt(name.substring(1, name.indexOf("__")));
     }
 }
