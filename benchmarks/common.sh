@@ -15,11 +15,12 @@
 #   stop_service
 #   row "POST /log/store, one line, 16 connections, …" "$(http_figure "$single")" "$(of_ceiling "$single" "$ceiling")" "target"
 
-# Phase lengths: what run.sh exports, else the full run's (or --quick's with BENCH_QUICK=true).
+# Phase lengths: what the sourcing script set, else what run.sh exports, else the full run's (or
+# --quick's with BENCH_QUICK=true).
 if [ "${BENCH_QUICK:-false}" = true ]; then
-    seconds=${BENCH_SECONDS:-3} warmup=${BENCH_WARMUP:-1}
+    seconds=${seconds:-${BENCH_SECONDS:-3}} warmup=${warmup:-${BENCH_WARMUP:-1}}
 else
-    seconds=${BENCH_SECONDS:-20} warmup=${BENCH_WARMUP:-5}
+    seconds=${seconds:-${BENCH_SECONDS:-20}} warmup=${warmup:-${BENCH_WARMUP:-5}}
 fi
 
 # build_once: the jars (tests skipped) and $classpath, for a part run alone; a part that run.sh
@@ -113,6 +114,21 @@ stored_rate() {
         fi
     done
     awk -v n="$stored" -v ns=$(( $(date +%s%N) - began )) 'BEGIN { printf "%.0f", n / (ns / 1e9) }'
+}
+
+# door_rows PORT LABEL DOOR_ROW EVENTS_PER_S MESSAGES: after a door's figure (stored_rate), POST
+# /log/store 1000-line batches into the same server (wrk, 2 connections) and its /actuator/health;
+# stops the service and adds two rows: the door's, held against the batches, and the batches'.
+door_rows() {
+    local port=$1 label=$2 door=$3 events_per_s=$4 messages=$5 batch ceiling
+    batch=$(http_load "http://localhost:$port/log/store" 2 res/events.txt 1000)
+    ceiling=$(health_ceiling "$port" 16)
+    stop_service
+    row "$door, $label" "$events_per_s events/s ($messages messages after ready)" \
+        "$(ratio "$events_per_s" "$(field "$batch" lines_per_s)") of POST /log/store 1000-line batches below" ""
+    row "POST /log/store, 1000-line batches, 2 connections, same server, $label" \
+        "$(field "$batch" lines_per_s) events/s, p99 $(field "$batch" p99_ms) ms" \
+        "/actuator/health: $(field "$ceiling" requests_per_s) requests/s (16 connections)" ""
 }
 
 # kill_all: for the EXIT trap; kills what the script left running, then removes $work.

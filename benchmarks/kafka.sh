@@ -20,20 +20,13 @@ build_once
 
 # kafka_ingestion LABEL TOPIC SERVICE_OPTIONS...: one service reading TOPIC; adds two rows.
 kafka_ingestion() {
-    local label=$1 topic=$2 events_per_s ceiling batch
+    local label=$1 topic=$2 events_per_s
     shift 2
     start_service "log-kafka-$label" "$log_port" scripts/run-service log-service \
         --energy-sensors.clustering.every-events=1000000000 \
         --energy-sensors.kafka.bootstrap-servers="$kafka_servers" --energy-sensors.kafka.topic="$topic" "$@"
     events_per_s=$(stored_rate "$log_port" "$records" "log-kafka-$label")
-    batch=$(http_load "http://localhost:$log_port/log/store" 2 res/events.txt 1000)
-    ceiling=$(health_ceiling "$log_port" 16)
-    stop_service
-    row "Kafka into log-service, one line per record, $label" "$events_per_s events/s ($records records after ready)" \
-        "$(ratio "$events_per_s" "$(field "$batch" lines_per_s)") of POST /log/store 1000-line batches below" ""
-    row "POST /log/store, 1000-line batches, 2 connections, same server, $label" \
-        "$(field "$batch" lines_per_s) events/s, p99 $(field "$batch" p99_ms) ms" \
-        "/actuator/health: $(field "$ceiling" requests_per_s) requests/s (16 connections)" ""
+    door_rows "$log_port" "$label" "Kafka into log-service, one line per record" "$events_per_s" "$records"
 }
 
 echo "kafka.sh: a Kafka broker and $records records per topic" >&2

@@ -44,7 +44,7 @@ done > "$lines"
 
 # mqtt_ingestion LABEL SERVICE_OPTIONS...: adds two rows.
 mqtt_ingestion() {
-    local label=$1 events_per_s ceiling batch
+    local label=$1 events_per_s
     shift
     local service=(scripts/run-service log-service --energy-sensors.clustering.every-events=1000000000
         --energy-sensors.mqtt.url="tcp://localhost:$broker_port" --energy-sensors.mqtt.client-id="bench-$label"
@@ -56,14 +56,7 @@ mqtt_ingestion() {
     mosquitto_pub -p "$broker_port" -q 1 -t "bench/$label/meter1/lines" -l < "$lines"
     start_service "log-mqtt-$label" "$log_port" "${service[@]}"
     events_per_s=$(stored_rate "$log_port" "$messages" "log-mqtt-$label")
-    batch=$(http_load "http://localhost:$log_port/log/store" 2 res/events.txt 1000)
-    ceiling=$(health_ceiling "$log_port" 16)
-    stop_service
-    row "MQTT (QoS 1) into log-service, one line per message, $label" "$events_per_s events/s ($messages messages after ready)" \
-        "$(ratio "$events_per_s" "$(field "$batch" lines_per_s)") of POST /log/store 1000-line batches below" ""
-    row "POST /log/store, 1000-line batches, 2 connections, same server, $label" \
-        "$(field "$batch" lines_per_s) events/s, p99 $(field "$batch" p99_ms) ms" \
-        "/actuator/health: $(field "$ceiling" requests_per_s) requests/s (16 connections)" ""
+    door_rows "$log_port" "$label" "MQTT (QoS 1) into log-service, one line per message" "$events_per_s" "$messages"
 }
 
 echo "mqtt.sh: H2" >&2
