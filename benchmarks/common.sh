@@ -116,15 +116,15 @@ stored_rate() {
     awk -v n="$stored" -v ns=$(( $(date +%s%N) - began )) 'BEGIN { printf "%.0f", n / (ns / 1e9) }'
 }
 
-# door_rows PORT LABEL DOOR_ROW EVENTS_PER_S MESSAGES: after a door's figure (stored_rate), POST
+# door_rows PORT LABEL DOOR_ROW EVENTS_PER_S DELIVERED: after a door's figure (stored_rate), POST
 # /log/store 1000-line batches into the same server (wrk, 2 connections) and its /actuator/health;
 # stops the service and adds two rows: the door's, held against the batches, and the batches'.
 door_rows() {
-    local port=$1 label=$2 door=$3 events_per_s=$4 messages=$5 batch ceiling
+    local port=$1 label=$2 door=$3 events_per_s=$4 delivered=$5 batch ceiling
     batch=$(http_load "http://localhost:$port/log/store" 2 res/events.txt 1000)
     ceiling=$(health_ceiling "$port" 16)
     stop_service
-    row "$door, $label" "$events_per_s events/s ($messages messages after ready)" \
+    row "$door, $label" "$events_per_s events/s ($delivered after ready)" \
         "$(ratio "$events_per_s" "$(field "$batch" lines_per_s)") of POST /log/store 1000-line batches below" ""
     row "POST /log/store, 1000-line batches, 2 connections, same server, $label" \
         "$(field "$batch" lines_per_s) events/s, p99 $(field "$batch" p99_ms) ms" \

@@ -26,7 +26,7 @@ kafka_ingestion() {
         --energy-sensors.clustering.every-events=1000000000 \
         --energy-sensors.kafka.bootstrap-servers="$kafka_servers" --energy-sensors.kafka.topic="$topic" "$@"
     events_per_s=$(stored_rate "$log_port" "$records" "log-kafka-$label")
-    door_rows "$log_port" "$label" "Kafka into log-service, one line per record" "$events_per_s" "$records"
+    door_rows "$log_port" "$label" "Kafka into log-service, one line per record" "$events_per_s" "$records records"
 }
 
 echo "kafka.sh: a Kafka broker and $records records per topic" >&2

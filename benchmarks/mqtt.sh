@@ -56,7 +56,7 @@ mqtt_ingestion() {
     mosquitto_pub -p "$broker_port" -q 1 -t "bench/$label/meter1/lines" -l < "$lines"
     start_service "log-mqtt-$label" "$log_port" "${service[@]}"
     events_per_s=$(stored_rate "$log_port" "$messages" "log-mqtt-$label")
-    door_rows "$log_port" "$label" "MQTT (QoS 1) into log-service, one line per message" "$events_per_s" "$messages"
+    door_rows "$log_port" "$label" "MQTT (QoS 1) into log-service, one line per message" "$events_per_s" "$messages messages"
 }
 
 echo "mqtt.sh: H2" >&2
