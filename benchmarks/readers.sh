@@ -6,7 +6,8 @@
 # as Markdown table lines (run.sh adds them to its table). Clustering is out of reach, so that
 # only the readers differ between the two store figures; one run labels the store first.
 # Needs wrk (apt install wrk) and curl.
-# Usage: benchmarks/readers.sh [--built] [seconds, default 20] [stored events, default 100000]
+# Usage: benchmarks/readers.sh [--built] [seconds, default 20] [stored events, default 100000] [service options...]
+#   e.g. --energy-sensors.reads.max-concurrent=1 to compare bulkhead sizes
 #   --built: the jars are built already (run.sh builds them once)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +18,7 @@ if [ "${1:-}" = "--built" ]; then
 fi
 seconds=${1:-20}
 stored_events=${2:-100000}
+shift $(( $# < 2 ? $# : 2 ))
 port=${READERS_PORT:-5097}
 devices=50
 work=$(mktemp -d)
@@ -38,7 +40,7 @@ if ! $built; then
     ./mvnw -q -B -ntp -pl log-service -am package -DskipTests
 fi
 start_service log-service "$port" scripts/run-service log-service \
-    --energy-sensors.data-dir="$work/h2" --energy-sensors.clustering.every-events=1000000000
+    --energy-sensors.data-dir="$work/h2" --energy-sensors.clustering.every-events=1000000000 "$@"
 
 say "storing $stored_events events over $devices devices, then one clustering run"
 for (( batch = 0; batch * 1000 < stored_events; batch++ )); do

@@ -35,6 +35,10 @@ public record DeliveryKey(String door, String hash, String fingerprint) {
 
     /** Door and hash: what the database's unique key is made of. */
     String id() {
+        return id(door, hash);
+    }
+
+    static String id(String door, String hash) {
         return door + ':' + hash;
     }
 

@@ -3,14 +3,12 @@ package io.energysensors.logservice.ingest;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -48,30 +46,35 @@ class DeliveryKeys {
     /** Those of the keys already recorded, by {@link DeliveryKey#id()}; in the caller's transaction. */
     Map<String, Recorded> find(Collection<DeliveryKey> keys) {
         Map<String, Recorded> found = new HashMap<>();
-        Map<String, List<DeliveryKey>> byDoor = keys.stream()
-                .collect(Collectors.groupingBy(DeliveryKey::door, LinkedHashMap::new, Collectors.toList()));
-        byDoor.forEach((door, ofDoor) -> {
-            Map<String, DeliveryKey> byHash = new HashMap<>();
-            ofDoor.forEach(key -> byHash.put(key.hash(), key));
-            List<String> hashes = List.copyOf(byHash.keySet());
-            for (int from = 0; from < hashes.size(); from += LOOKUP_CHUNK) {
-                List<String> chunk = hashes.subList(from, Math.min(from + LOOKUP_CHUNK, hashes.size()));
-                List<Object> arguments = new ArrayList<>(chunk.size() + 1);
-                arguments.add(door);
-                arguments.addAll(chunk);
-                jdbc.query(
-                        "SELECT key_hash, fingerprint, events FROM delivery_key WHERE door = ? AND key_hash IN ("
-                                + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")",
-                        row -> {
-                            DeliveryKey key = byHash.get(row.getString(1));
+        Map<String, DeliveryKey> byId = new LinkedHashMap<>();
+        keys.forEach(key -> byId.put(key.id(), key));
+        List<String> hashes =
+                byId.values().stream().map(DeliveryKey::hash).distinct().toList();
+        for (int from = 0; from < hashes.size(); from += LOOKUP_CHUNK) {
+            List<String> chunk = hashes.subList(from, Math.min(from + LOOKUP_CHUNK, hashes.size()));
+            jdbc.query(
+                    lookup(chunk.size()),
+                    row -> {
+                        DeliveryKey key = byId.get(DeliveryKey.id(row.getString(1), row.getString(2)));
+                        if (key != null) {
                             found.put(
                                     key.id(),
-                                    new Recorded(new DeliveryKey(door, key.hash(), row.getString(2)), row.getInt(3)));
-                        },
-                        arguments.toArray());
-            }
-        });
+                                    new Recorded(
+                                            new DeliveryKey(key.door(), key.hash(), row.getString(3)), row.getInt(4)));
+                        }
+                    },
+                    chunk.toArray());
+        }
         return found;
+    }
+
+    /**
+     * By hash alone, which {@code delivery_key_hash_idx} (V12) finds; the door is checked on the
+     * rows found, as every key of a door shares the primary key's first column.
+     */
+    static String lookup(int hashes) {
+        return "SELECT door, key_hash, fingerprint, events FROM delivery_key WHERE key_hash IN ("
+                + String.join(", ", Collections.nCopies(hashes, "?")) + ")";
     }
 
     /**
