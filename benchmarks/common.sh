@@ -156,15 +156,19 @@ field() { sed -n "s/.*\b$2=\([^ ]*\).*/\1/p" <<<"$1"; }
 # ratio A B: A / B with two decimals, n/a when B is 0.
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.2f", a / b }'; }
 
-# need_wrk: wrk, the HTTP load generator of every requests/s figure; installed with apt-get
-# (as root, or with sudo) when missing.
-need_wrk() {
-    command -v wrk > /dev/null && return
+# apt_install PACKAGE...: installs Debian packages with apt-get (as root, or with sudo),
+# updating the package lists only when the first try fails.
+apt_install() {
     local sudo=()
     [ "$(id -u)" = 0 ] || sudo=(sudo)
-    echo "installing wrk with apt-get" >&2
-    "${sudo[@]}" apt-get install -y -q wrk > /dev/null 2>&1 \
-        || { "${sudo[@]}" apt-get update -q > /dev/null && "${sudo[@]}" apt-get install -y -q wrk > /dev/null; }
+    echo "installing $* with apt-get" >&2
+    "${sudo[@]}" apt-get install -y -q "$@" > /dev/null 2>&1 \
+        || { "${sudo[@]}" apt-get update -q > /dev/null && "${sudo[@]}" apt-get install -y -q "$@" > /dev/null; }
+}
+
+# need_wrk: wrk, the HTTP load generator of every requests/s figure; installed when missing.
+need_wrk() {
+    command -v wrk > /dev/null || apt_install wrk
 }
 
 # http_load URL CONNECTIONS [FILE LINES]: wrk over CONNECTIONS keep-alive connections (two

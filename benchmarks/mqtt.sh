@@ -20,11 +20,7 @@ messages=${1:-$([ "${BENCH_QUICK:-false}" = true ] && echo 20000 || echo 100000)
 build_once
 
 if ! command -v mosquitto_pub > /dev/null || ! PATH=$PATH:/usr/sbin command -v mosquitto > /dev/null; then
-    sudo=()
-    [ "$(id -u)" = 0 ] || sudo=(sudo)
-    echo "mqtt.sh: installing mosquitto with apt-get" >&2
-    "${sudo[@]}" apt-get install -y -q mosquitto mosquitto-clients > /dev/null 2>&1 \
-        || { "${sudo[@]}" apt-get update -q > /dev/null && "${sudo[@]}" apt-get install -y -q mosquitto mosquitto-clients > /dev/null; }
+    apt_install mosquitto mosquitto-clients
 fi
 # The whole run's messages wait in the broker for the service's session (default: 1000).
 cat > "$work/mosquitto.conf" <<CONF
