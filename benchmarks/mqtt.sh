@@ -3,8 +3,9 @@
 # /log/store 1000-line batches into the same server in the same run (wrk) and its
 # /actuator/health, the ceiling of requests/s. The broker: Mosquitto (installed with apt-get when
 # missing). The service connects once so that the broker keeps its session; the messages (one
-# sensor line each, as a meter publishes; the sample repeated, each copy another device) are then queued for it while it is down, and the figure
-# is its rate from ready to the last message stored, so the publisher does not share the cores.
+# sensor line each, as a meter publishes; the sample repeated, each copy another device) are then
+# queued for it while it is down, and the figure is its rate from ready to the last message
+# stored, so the publisher does not share the cores.
 # Usage: benchmarks/mqtt.sh [messages, default 100000 (20000 with BENCH_QUICK=true)]
 #   A part of benchmarks/run.sh (see common.sh): run alone, it builds and prints its rows.
 set -euo pipefail
@@ -31,13 +32,12 @@ max_inflight_messages 64
 CONF
 PATH=$PATH:/usr/sbin mosquitto -c "$work/mosquitto.conf" > "$work/mosquitto.log" 2>&1 &
 pids+=("$!")
-# Each copy of the sample as another device: a repeated payload on one topic is a redelivery,
-# stored once.
-lines="$work/lines.txt"
+# Each copy of the sample as another device (a repeated payload on one topic is a redelivery,
+# stored once), in a file of its own: one mosquitto_pub each, as Mosquitto 2.0.11 disconnected one
+# publisher of 100,000 lines "due to out of memory" after about a third of them.
 for (( i = 0; i < messages / 1000; i++ )); do
-    sed "s/^Device: ID=[0-9]*;/Device: ID=$(( i + 1 ));/" res/events.txt
-done > "$lines"
-split -l 1000 -d -a 4 "$lines" "$work/chunk."
+    sed "s/^Device: ID=[0-9]*;/Device: ID=$(( i + 1 ));/" res/events.txt > "$work/copy.$(printf %04d "$i")"
+done
 
 # mqtt_ingestion LABEL SERVICE_OPTIONS...: adds two rows.
 mqtt_ingestion() {
@@ -50,11 +50,9 @@ mqtt_ingestion() {
     start_service "log-mqtt-$label-subscribe" "$log_port" "${service[@]}"
     until curl -fs "localhost:$log_port/actuator/health" > /dev/null; do sleep 0.1; done
     stop_service
-    # A thousand lines per mosquitto_pub: Mosquitto 2.0.11 disconnected one publisher of 100,000
-    # lines "due to out of memory" after about a third of them.
-    local chunk
-    for chunk in "$work"/chunk.*; do
-        mosquitto_pub -p "$broker_port" -q 1 -t "bench/$label/meter1/lines" -l < "$chunk"
+    local copy
+    for copy in "$work"/copy.*; do
+        mosquitto_pub -p "$broker_port" -q 1 -t "bench/$label/meter1/lines" -l < "$copy"
     done
     start_service "log-mqtt-$label" "$log_port" "${service[@]}"
     events_per_s=$(stored_rate "$log_port" "$messages" "log-mqtt-$label")
