@@ -6,17 +6,18 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.energysensors.logservice.RestartablePostgres;
 import io.energysensors.logservice.Samples;
 import io.energysensors.logservice.StoredEvents;
 import io.energysensors.logservice.TestServer;
 import io.energysensors.logservice.TestServer.Reply;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,28 +40,19 @@ import tools.jackson.databind.JsonNode;
 class ReadOnlyDatabaseTests {
 
     private static final Duration SWITCH = Duration.ofSeconds(30);
-    private static final AtomicReference<EmbeddedPostgres> POSTGRES = new AtomicReference<>();
+    private static final RestartablePostgres POSTGRES = new RestartablePostgres("read-only");
 
     @LocalServerPort
     private int port;
 
     @DynamicPropertySource
-    static void ownPostgres(DynamicPropertyRegistry registry) throws IOException {
-        POSTGRES.set(EmbeddedPostgres.builder()
-                .setServerConfig("synchronous_commit", "on")
-                .start());
-        String url = POSTGRES.get().getJdbcUrl("postgres", "postgres");
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+    static void ownPostgres(DynamicPropertyRegistry registry) {
+        POSTGRES.register(registry);
     }
 
     @AfterAll
-    static void stopPostgres() throws IOException {
-        EmbeddedPostgres running = POSTGRES.getAndSet(null);
-        if (running != null) {
-            running.close();
-        }
+    static void stopPostgres() {
+        POSTGRES.stop();
     }
 
     @Test
@@ -73,7 +65,7 @@ class ReadOnlyDatabaseTests {
         server.send(postRecompute(server));
         await().atMost(SWITCH).until(() -> lastRunStatus(server).equals("SUCCEEDED"));
 
-        try (Connection admin = POSTGRES.get().getPostgresDatabase().getConnection()) {
+        try (Connection admin = DriverManager.getConnection(POSTGRES.jdbcUrl())) {
             setReadOnly(admin, true);
             String refused = String.join("\n", lines.subList(500, 510));
             AtomicReference<Reply> answer = new AtomicReference<>();
