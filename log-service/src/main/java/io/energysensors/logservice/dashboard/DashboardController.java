@@ -2,7 +2,7 @@ package io.energysensors.logservice.dashboard;
 
 import java.time.Instant;
 
-import io.energysensors.logservice.reads.ReadTimeouts;
+import io.energysensors.logservice.storage.ReadTimeouts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -3,7 +3,7 @@ package io.energysensors.logservice.events;
 import java.time.Instant;
 import java.util.List;
 
-import io.energysensors.logservice.reads.ReadTimeouts;
+import io.energysensors.logservice.storage.ReadTimeouts;
 import io.energysensors.web.problem.ApiProblem;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -28,13 +28,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads that hang (a table another transaction holds locked, on a real PostgreSQL) fill the read
- * bulkhead and no more: further reads get 503 with Retry-After, stores keep succeeding, and a read
- * that its statement timeout cancels says so in a 503. Over real HTTP on a random port.
+ * bulkhead and no more: {@code max-waiting} more wait for a turn, further reads get 503 with
+ * Retry-After at once, stores keep succeeding, and a read that its statement timeout cancels says
+ * so in a 503. Over real HTTP on a random port.
  */
 @TestPropertySource(
         properties = {
             "spring.jpa.properties.jakarta.persistence.query.timeout=2000",
-            "energy-sensors.events.max-offset=100"
+            "energy-sensors.events.max-offset=100",
+            "energy-sensors.reads.max-waiting=4"
         })
 class ReadersDoNotStarveStoresTests extends OnPostgres {
 
@@ -58,12 +60,22 @@ class ReadersDoNotStarveStoresTests extends OnPostgres {
             for (int i = 0; i < HANGING_READERS; i++) {
                 readers.add(client.sendAsync(get("/clusters/summary"), HttpResponse.BodyHandlers.ofString()));
             }
-            await().atMost(Duration.ofSeconds(30)).until(() -> readsInFlight() == properties.maxConcurrent());
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> readsInFlight() == properties.maxConcurrent()
+                            && meters.get("energy_sensors.reads.waiting")
+                                            .gauge()
+                                            .value()
+                                    == properties.maxWaiting());
 
+            long began = System.nanoTime();
             HttpResponse<String> refused = client.send(get("/events?size=5"), HttpResponse.BodyHandlers.ofString());
             assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(Duration.ofNanos(System.nanoTime() - began))
+                    .as("refused at once, not after max-wait")
+                    .isLessThan(properties.maxWait());
             assertThat(refused.headers().firstValue("Retry-After")).isPresent();
-            assertThat(JSON.readTree(refused.body()).get("error").asString()).contains("reads are being served");
+            assertThat(JSON.readTree(refused.body()).get("error").asString())
+                    .contains("4 reads are waiting for a turn already", "retry in a second");
             for (int i = 0; i < 3; i++) {
                 Reply stored =
                         server.postText(Samples.withDevice(Samples.lines().get(i), Samples.newDevice()));

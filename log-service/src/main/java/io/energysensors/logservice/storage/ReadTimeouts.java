@@ -1,4 +1,4 @@
-package io.energysensors.logservice.reads;
+package io.energysensors.logservice.storage;
 
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
