@@ -1,6 +1,7 @@
 package io.energysensors.logservice.reads;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 
@@ -35,8 +36,12 @@ class ReadsRestWhileStoringTests extends OnH2 {
     private MeterRegistry meters;
 
     @Test
-    void readsRestBetweenTurnsOnlyWhileEventsAreBeingStored() throws Exception {
-        Thread.sleep(1_100); // past the window of any store made while the service started
+    void readsRestBetweenTurnsOnlyWhileEventsAreBeingStored() {
+        // Past the window of any store made while the service started: a read then adds no rest.
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            double before = restedSeconds();
+            return server.get("/events?size=5").status() == 200 && restedSeconds() == before;
+        });
         double restedBefore = restedSeconds();
         for (int i = 0; i < 3; i++) {
             assertThat(server.get("/events?size=5").status()).isEqualTo(200);
