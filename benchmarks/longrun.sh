@@ -29,7 +29,6 @@ trap kill_all EXIT
 
 say() { echo "longrun.sh: $*" >&2; }
 field() { sed -n "s/.*\b$2=\([^ ]*\).*/\1/p" <<<"$1"; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.2f", a / b }'; }
 wrk_run() {  # seconds, script, path
     wrk -t2 -c16 -d"$1s" -s "benchmarks/longrun/$2" "http://localhost:$port$3" | tail -n 1
 }

@@ -28,7 +28,6 @@ source benchmarks/common.sh
 trap kill_all EXIT
 
 say() { echo "readers.sh: $*" >&2; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.2f", a / b }'; }
 # wrk's figures: requests/s, p99 and the non-2xx count of its output in $1.
 per_second() { awk '/^Requests\/sec:/ { printf "%.0f", $2 }' <<<"$1"; }
 p99() { awk '$1 == "99%" { print $2 }' <<<"$1"; }

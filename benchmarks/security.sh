@@ -48,7 +48,6 @@ measure() {
     store_rate=$(wrk_rate "http://localhost:$port/log/store" -s "$work/store.lua")
     stop_service
 }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.2f", a / b }'; }
 
 echo "security.sh: tokens off (local mode)" >&2
 BENCH_TOKEN="" measure off
